@@ -1,0 +1,22 @@
+package io.astralytiq.api.v1alpha1;
+
+/** Coordinates of this API version, and the validation patterns its fields share. */
+public final class ApiGroup {
+
+  public static final String GROUP = "astralytiq.io";
+  public static final String VERSION = "v1alpha1";
+  public static final String API_VERSION = GROUP + "/" + VERSION;
+  public static final String CATEGORY = "astralytiq";
+
+  /** RFC 1123 label: what a namespace or most object names must be. */
+  public static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+  /** A DNS host name, optionally with a leading wildcard label. */
+  public static final String HOST_NAME =
+      "^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+  /** A Go-style duration as Prometheus and most of Kubernetes accept it: 30s, 5m, 1h30m. */
+  public static final String DURATION = "^([0-9]+(ms|s|m|h|d))+$";
+  /** CEL for a field that must be a Kubernetes resource quantity such as 500m or 2Gi. */
+  public static final String IS_QUANTITY = "isQuantity(self)";
+
+  private ApiGroup() {}
+}

@@ -1,0 +1,60 @@
+package io.astralytiq.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+public class IngressSpec {
+
+  @JsonPropertyDescription("Host name the dashboard is served on, such as sales.acme.example.com.")
+  @Required
+  @Size(min = 1, max = 253)
+  @Pattern(ApiGroup.HOST_NAME)
+  private String host;
+
+  @JsonPropertyDescription("IngressClass to use. Default: the cluster's default class.")
+  @Pattern(ApiGroup.DNS_LABEL)
+  private String className;
+
+  @JsonPropertyDescription("URL path prefix of the dashboard.")
+  @Default("/")
+  @Pattern("^/.*$")
+  private String path = "/";
+
+  @JsonPropertyDescription("Where the TLS certificate comes from. Default: the tenant's issuer through cert-manager.")
+  private IngressTls tls;
+
+  public String getHost() {
+    return host;
+  }
+
+  public void setHost(String host) {
+    this.host = host;
+  }
+
+  public String getClassName() {
+    return className;
+  }
+
+  public void setClassName(String className) {
+    this.className = className;
+  }
+
+  public String getPath() {
+    return path;
+  }
+
+  public void setPath(String path) {
+    this.path = path;
+  }
+
+  public IngressTls getTls() {
+    return tls;
+  }
+
+  public void setTls(IngressTls tls) {
+    this.tls = tls;
+  }
+}

@@ -1,0 +1,28 @@
+package io.astralytiq.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A team or customer sharing the cluster: its namespaces, members, quotas and policies. Cluster-scoped: the class does not implement Namespaced. */
+@Group(ApiGroup.GROUP)
+@Version(ApiGroup.VERSION)
+@ShortNames("tn")
+@Categories(ApiGroup.CATEGORY)
+@AdditionalPrinterColumn(name = "Display Name", jsonPath = ".spec.displayName")
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+@AdditionalPrinterColumn(name = "Namespaces", jsonPath = ".status.namespaces", priority = 1)
+@AdditionalPrinterColumn(name = "Dashboards", jsonPath = ".status.dashboards",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class Tenant extends CustomResource<TenantSpec, TenantStatus> {
+
+  @Override
+  protected TenantSpec initSpec() {
+    return new TenantSpec();
+  }
+}

@@ -1,0 +1,51 @@
+package io.astralytiq.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Installs the committed CRDs (crds/manifests), as a user would, and waits until they serve. */
+public final class Crds {
+
+  private Crds() {}
+
+  public static List<Path> manifests() {
+    try (Stream<Path> files = Files.list(Project.path("crds/manifests"))) {
+      return files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static List<CustomResourceDefinition> install(KubernetesClient client) {
+    List<CustomResourceDefinition> installed = manifests().stream().map(file -> apply(client, file)).toList();
+    for (CustomResourceDefinition crd : installed) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> isEstablished(client, crd.getMetadata().getName()));
+    }
+    return installed;
+  }
+
+  public static boolean isEstablished(KubernetesClient client, String name) {
+    CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(name).get();
+    return crd != null && crd.getStatus() != null && crd.getStatus().getConditions().stream()
+        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private static CustomResourceDefinition apply(KubernetesClient client, Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+      return client.resource(crd).fieldManager("astralytiq-tests").forceConflicts().serverSideApply();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

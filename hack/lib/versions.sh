@@ -1,0 +1,7 @@
+# Pinned versions (hack/versions.env) and where their binaries are cached, outside the repo.
+# shellcheck source=../versions.env
+source "$(dirname "${BASH_SOURCE[0]}")/../versions.env"
+ASTRALYTIQ_CACHE="${ASTRALYTIQ_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/astralytiq}"
+KUBE_BIN_DIR="$ASTRALYTIQ_CACHE/kubernetes-$KUBE_VERSION/bin"
+ETCD_BIN_DIR="$ASTRALYTIQ_CACHE/etcd-$ETCD_VERSION/bin"
+KWOK_BIN_DIR="$ASTRALYTIQ_CACHE/kwok-$KWOK_VERSION/bin"
