@@ -41,7 +41,8 @@ public class AlertSpec {
   @JsonProperty("for")
   @JsonPropertyDescription("How long the condition must hold before the alert fires.")
   @Default("5m")
-  @Pattern(ApiGroup.DURATION)
+  @Size(max = 32)
+  @ValidationRule(value = ApiGroup.IS_DURATION, message = "for must be a duration such as 30s, 5m or 1h")
   private String forDuration = "5m";
 
   @JsonPropertyDescription("Severity label of the alert.")

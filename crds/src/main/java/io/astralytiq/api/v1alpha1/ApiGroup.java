@@ -15,6 +15,12 @@ public final class ApiGroup {
       "^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
   /** A Go-style duration as Prometheus and most of Kubernetes accept it: 30s, 5m, 1h30m. */
   public static final String DURATION = "^([0-9]+(ms|s|m|h|d))+$";
+  /** CEL for a string that must be a host name, with a message a user can act on (a bare pattern's is a regex). */
+  public static final String IS_HOST_NAME = "self.matches(r'" + HOST_NAME + "')";
+  /** CEL for a list of namespace names. */
+  public static final String ARE_DNS_LABELS = "self.all(n, n.matches(r'" + DNS_LABEL + "'))";
+  /** CEL for a string that must be a duration. */
+  public static final String IS_DURATION = "self.matches(r'" + DURATION + "')";
   /** CEL for a field that must be a Kubernetes resource quantity such as 500m or 2Gi. */
   public static final String IS_QUANTITY = "isQuantity(self)";
 

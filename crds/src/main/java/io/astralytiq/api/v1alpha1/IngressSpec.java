@@ -5,13 +5,15 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 public class IngressSpec {
 
   @JsonPropertyDescription("Host name the dashboard is served on, such as sales.acme.example.com.")
   @Required
   @Size(min = 1, max = 253)
-  @Pattern(ApiGroup.HOST_NAME)
+  @ValidationRule(value = ApiGroup.IS_HOST_NAME,
+      message = "host must be a lowercase DNS name such as sales.example.com")
   private String host;
 
   @JsonPropertyDescription("IngressClass to use. Default: the cluster's default class.")

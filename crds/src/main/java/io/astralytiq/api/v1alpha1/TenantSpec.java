@@ -2,7 +2,6 @@ package io.astralytiq.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
-import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
@@ -19,7 +18,9 @@ public class TenantSpec {
   @JsonPropertyDescription("Namespaces the tenant owns. Created (or adopted when they exist and belong to no other"
       + " tenant) and labelled astralytiq.io/tenant. Default: one namespace named after the tenant.")
   @Size(max = 32)
-  private List<@Pattern(ApiGroup.DNS_LABEL) @Size(min = 1, max = 63) String> namespaces = new ArrayList<>();
+  @ValidationRule(value = ApiGroup.ARE_DNS_LABELS,
+      message = "namespaces must be lowercase DNS labels (letters, digits and '-') such as acme-analytics")
+  private List<@Size(min = 1, max = 63) String> namespaces = new ArrayList<>();
 
   @JsonPropertyDescription("People and groups with access to the tenant's namespaces, each bound to one of the"
       + " operator's roles.")

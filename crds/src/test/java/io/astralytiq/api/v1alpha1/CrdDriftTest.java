@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The committed CRDs must be exactly what the API classes generate. */
 class CrdDriftTest {
 
-  private static final Path GENERATED = Paths.get("target/classes/META-INF/fabric8");
+  private static final Path GENERATED = Paths.get("target/generated-crds");
 
   @Test
   void committedCrdsMatchTheGeneratedOnes() throws IOException {

@@ -8,6 +8,8 @@ import io.astralytiq.testing.Project;
 import io.astralytiq.testing.RealApiServer;
 import io.astralytiq.testing.RealApiServer.ApiServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,12 +21,13 @@ class KubectlIT {
   private static final String NAMESPACE = "kubectl-it";
 
   @BeforeAll
-  static void installCrdsAndExamples(ApiServer server) {
+  static void installCrdsAndExamples(ApiServer server) throws IOException {
     Crds.install(server.client());
     server.client().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
         .serverSideApply();
-    Command.Result applied = server.kubectl().run("apply", "-n", NAMESPACE,
-        "-f", Project.path("examples/dashboard-kpi.yaml").toString());
+    String kpi = Files.readString(Project.path("examples/dashboard-kpi.yaml"))
+        .replace("namespace: acme-analytics", "namespace: " + NAMESPACE);
+    Command.Result applied = server.kubectl().runWithInput(kpi, "apply", "-f", "-");
     assertThat(applied.exitCode()).as(applied.stderr()).isZero();
   }
 

@@ -27,7 +27,8 @@ public class DashboardDefinition {
 
   @JsonPropertyDescription("How often panel data is refreshed in open browsers, such as 30s.")
   @Default("60s")
-  @Pattern(ApiGroup.DURATION)
+  @Size(max = 32)
+  @ValidationRule(value = ApiGroup.IS_DURATION, message = "refresh must be a duration such as 30s or 5m")
   private String refresh = "60s";
 
   @JsonPropertyDescription("Colour theme: light, dark, or auto (follow the viewer's system setting).")

@@ -6,10 +6,12 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
-@ValidationRule(value = "[has(self.path), has(self.url), has(self.jdbc)].filter(x, x).size() == 1",
-    message = "a dataset needs exactly one of path, url or jdbc")
+@ValidationRule(value = "[has(self.path), has(self.url), has(self.jdbc), has(self.sample)].filter(x, x).size() == 1",
+    message = "a dataset needs exactly one of path, url, jdbc or sample")
 @ValidationRule(value = "has(self.jdbc) == (self.format == 'jdbc')",
     message = "format jdbc goes with jdbc, and jdbc with format jdbc", fieldPath = ".format")
+@ValidationRule(value = "has(self.sample) == (self.format == 'sample')",
+    message = "format sample goes with sample, and sample with format sample", fieldPath = ".format")
 public class Dataset {
 
   @JsonPropertyDescription("Table name the panels' SQL uses for this dataset.")
@@ -18,9 +20,9 @@ public class Dataset {
   @Size(max = 63)
   private String name;
 
-  @JsonPropertyDescription("csv, parquet, json or jdbc.")
+  @JsonPropertyDescription("csv, parquet, json, jdbc or sample.")
   @Required
-  @Pattern("^(csv|parquet|json|jdbc)$")
+  @Pattern("^(csv|parquet|json|jdbc|sample)$")
   private String format;
 
   @JsonPropertyDescription("File path inside the runtime container (a mounted volume).")
@@ -33,6 +35,11 @@ public class Dataset {
 
   @JsonPropertyDescription("A SQL database reached by JDBC.")
   private JdbcSource jdbc;
+
+  @JsonPropertyDescription("Sample data that dashboard-runtime generates itself, for templates and demos:"
+      + " orders, metrics or funnel.")
+  @Pattern("^(orders|metrics|funnel)$")
+  private String sample;
 
   public String getName() {
     return name;
@@ -72,5 +79,13 @@ public class Dataset {
 
   public void setJdbc(JdbcSource jdbc) {
     this.jdbc = jdbc;
+  }
+
+  public String getSample() {
+    return sample;
+  }
+
+  public void setSample(String sample) {
+    this.sample = sample;
   }
 }

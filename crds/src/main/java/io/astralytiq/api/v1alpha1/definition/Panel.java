@@ -27,16 +27,18 @@ public class Panel {
   @Pattern("^(metric|line|area|bar|pie|scatter|table|text)$")
   private String type;
 
-  @JsonPropertyDescription("SQL over the datasets; variables are bound as :name parameters.")
+  @JsonPropertyDescription("SQL over the datasets; variables are bound as :name parameters (a multiSelect"
+      + " expands to a list, as in IN (:name); a dateRange binds :name_from and :name_to as dates).")
   @Size(max = 16384)
   private String query;
 
   @JsonPropertyDescription("Column for the x axis, the category of a pie, or the value of a metric.")
   private String x;
 
-  @JsonPropertyDescription("Columns plotted as series.")
+  // Not "y": YAML 1.1 parsers, kubectl's among them, read a bare y key as the boolean true.
+  @JsonPropertyDescription("Columns plotted as series; for a metric, the column its value is compared with.")
   @Size(max = 16)
-  private List<String> y = new ArrayList<>();
+  private List<String> series = new ArrayList<>();
 
   @JsonPropertyDescription("Display format of values: number, percent, currency:<ISO code>, bytes or duration.")
   @Pattern("^(number|percent|bytes|duration|currency:[A-Z]{3})$")
@@ -89,12 +91,12 @@ public class Panel {
     this.x = x;
   }
 
-  public List<String> getY() {
-    return y;
+  public List<String> getSeries() {
+    return series;
   }
 
-  public void setY(List<String> y) {
-    this.y = y;
+  public void setSeries(List<String> series) {
+    this.series = series;
   }
 
   public String getFormat() {
