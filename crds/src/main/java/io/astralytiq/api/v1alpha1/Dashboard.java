@@ -1,6 +1,7 @@
 package io.astralytiq.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -12,6 +13,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(ApiGroup.GROUP)
 @Version(ApiGroup.VERSION)
 @ShortNames("dash")
+// Child objects (Service among them) are named after the Dashboard: it must be a DNS-1035 label with room left.
+@ValidationRule(value = "self.metadata.name.matches(r'^[a-z]([-a-z0-9]*[a-z0-9])?$') && size(self.metadata.name) <= 52",
+    message = "a Dashboard's name must start with a letter, contain only lowercase letters, digits and '-', and be"
+        + " at most 52 characters (its Service and other objects are named after it)")
 @Categories(ApiGroup.CATEGORY)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyReplicas", type = AdditionalPrinterColumn.Type.INTEGER)

@@ -1,0 +1,34 @@
+package io.astralytiq.api.runtime;
+
+/**
+ * What the operator and dashboard-runtime agree on about the runtime's container: where the definition is
+ * mounted, the environment that points the runtime at it, the port and the probe paths. Both sides use these
+ * constants so that a change on one side cannot silently break the other.
+ */
+public final class RuntimeContract {
+
+  /** Port the runtime serves HTTP, probes and metrics on. */
+  public static final int HTTP_PORT = 8080;
+  /** Name of the container port and of the Service port. */
+  public static final String PORT_NAME = "http";
+
+  /** Directory the definition ConfigMap is mounted at, read-only. */
+  public static final String DEFINITION_DIR = "/etc/astralytiq/dashboard";
+  /** Key of the definition in its ConfigMap, and so the file name under {@link #DEFINITION_DIR}. */
+  public static final String DEFINITION_FILE = "dashboard.yaml";
+  /** Environment variable (Spring property astralytiq.definition) holding the definition file's path. */
+  public static final String DEFINITION_ENV = "ASTRALYTIQ_DEFINITION";
+
+  /** Writable scratch directory (an emptyDir), since the root filesystem is read-only. */
+  public static final String TEMP_DIR = "/tmp";
+  /** Environment variable (Spring property astralytiq.temp-dir) for the scratch directory. */
+  public static final String TEMP_DIR_ENV = "ASTRALYTIQ_TEMP_DIR";
+  /** Directory dataset credential Secrets are mounted under, one sub-directory per Secret. */
+  public static final String SECRETS_DIR = "/var/run/secrets/astralytiq";
+
+  public static final String READINESS_PATH = "/actuator/health/readiness";
+  public static final String LIVENESS_PATH = "/actuator/health/liveness";
+  public static final String METRICS_PATH = "/actuator/prometheus";
+
+  private RuntimeContract() {}
+}

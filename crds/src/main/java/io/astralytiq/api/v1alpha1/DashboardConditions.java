@@ -1,0 +1,28 @@
+package io.astralytiq.api.v1alpha1;
+
+/** Condition types and reasons of a Dashboard's status. Reasons are CamelCase, as Kubernetes conventions ask. */
+public final class DashboardConditions {
+
+  public static final String READY = "Ready";
+  public static final String AVAILABLE = "Available";
+  public static final String PROGRESSING = "Progressing";
+
+  // Reasons of Ready
+  public static final String REASON_READY = "RolledOut";
+  public static final String REASON_PROGRESSING = "RollingOut";
+  public static final String REASON_SUSPENDED = "Suspended";
+  public static final String REASON_HOST_CONFLICT = "HostConflict";
+  public static final String REASON_DEFINITION_NOT_FOUND = "DefinitionNotFound";
+  public static final String REASON_DEFINITION_INVALID = "DefinitionInvalid";
+  public static final String REASON_SECRET_NOT_FOUND = "SecretNotFound";
+  public static final String REASON_INVALID_IMAGE = "InvalidImage";
+  public static final String REASON_UNAVAILABLE = "Unavailable";
+  // Reasons of Available and Progressing
+  public static final String REASON_MINIMUM_REPLICAS_AVAILABLE = "MinimumReplicasAvailable";
+  public static final String REASON_MINIMUM_REPLICAS_UNAVAILABLE = "MinimumReplicasUnavailable";
+  public static final String REASON_NEW_REVISION_AVAILABLE = "NewRevisionAvailable";
+  public static final String REASON_PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
+  public static final String REASON_SCALED_TO_ZERO = "ScaledToZero";
+
+  private DashboardConditions() {}
+}

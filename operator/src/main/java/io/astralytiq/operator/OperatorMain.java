@@ -1,0 +1,68 @@
+package io.astralytiq.operator;
+
+import io.astralytiq.operator.common.EventRecorder;
+import io.astralytiq.operator.common.HealthServer;
+import io.astralytiq.operator.common.StatusEvents;
+import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.dashboard.DashboardReconciler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the operator: settings, client, reconcilers, health endpoint. Talks to the cluster of the kubeconfig. */
+public final class OperatorMain {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorMain.class);
+  private static final String FIELD_MANAGER = "astralytiq-operator";
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+  private OperatorMain() {}
+
+  public static void main(String[] args) {
+    OperatorConfig config;
+    try {
+      config = OperatorConfig.fromEnvironment();
+    } catch (IllegalArgumentException e) {
+      LOG.error("invalid configuration: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    Operator operator = start(client, config, Clock.systemUTC());
+    HealthServer health = HealthServer.start(config.healthPort(), operator.getRuntimeInfo());
+    Runtime.getRuntime().addShutdownHook(new Thread(health::stop, "health-shutdown"));
+    operator.installShutdownHook(SHUTDOWN_GRACE);
+  }
+
+  /** Registers the reconcilers and starts them; also the entry point of the integration tests. */
+  public static Operator start(KubernetesClient client, OperatorConfig config, Clock clock) {
+    Operator operator = new Operator(o -> {
+      o.withKubernetesClient(client)
+          .withConcurrentReconciliationThreads(config.reconcileConcurrency())
+          .withCloseClientOnStop(false);
+      if (!config.leaderElectionNamespace().isEmpty()) {
+        o.withLeaderElectionConfiguration(
+            new LeaderElectionConfiguration("astralytiq-operator", config.leaderElectionNamespace()));
+      }
+    });
+    StatusEvents events = new StatusEvents(new EventRecorder(client, clock));
+    operator.register(new DashboardReconciler(config, events, clock), c -> {
+      c.withFieldManager(FIELD_MANAGER).withReconciliationMaxInterval(config.resyncPeriod());
+      if (config.watchesAllNamespaces()) {
+        c.watchingAllNamespaces();
+      } else {
+        c.settingNamespaces(config.watchNamespaces());
+      }
+    });
+    operator.start();
+    LOG.info("operator started: namespaces={}, runtime image={}, concurrency={}",
+        config.watchesAllNamespaces() ? "all" : config.watchNamespaces(), config.runtimeImage(),
+        config.reconcileConcurrency());
+    return operator;
+  }
+}

@@ -1,0 +1,119 @@
+package io.astralytiq.operator.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The operator's settings, parsed once at start-up from the environment and, when ASTRALYTIQ_CONFIG names one,
+ * a properties file with the same keys (the environment wins). Invalid values stop the start with a message.
+ *
+ * @param watchNamespaces namespaces whose Dashboards are reconciled; empty means all
+ * @param runtimeImage image of dashboard-runtime, used when a Dashboard names no image
+ * @param reconcileConcurrency reconciliations run at once
+ * @param resyncPeriod longest time between two reconciliations of an unchanged resource
+ * @param ingressNamespace namespace of the ingress controller, allowed through dashboards' NetworkPolicies
+ * @param monitoringNamespace namespace of Prometheus, allowed through to scrape metrics
+ * @param leaderElectionNamespace namespace of the leader-election Lease; empty disables leader election
+ * @param healthPort port of the operator's health and metrics endpoint
+ */
+public record OperatorConfig(
+    Set<String> watchNamespaces,
+    String runtimeImage,
+    int reconcileConcurrency,
+    Duration resyncPeriod,
+    String ingressNamespace,
+    String monitoringNamespace,
+    String leaderElectionNamespace,
+    int healthPort) {
+
+  public static final String DEFAULT_RUNTIME_IMAGE = "ghcr.io/astralytiq/dashboard-runtime:0.1.0";
+
+  public static OperatorConfig fromEnvironment() {
+    Map<String, String> settings = new HashMap<>();
+    String file = System.getenv("ASTRALYTIQ_CONFIG");
+    if (file != null && !file.isBlank()) {
+      settings.putAll(readFile(Path.of(file)));
+    }
+    settings.putAll(System.getenv());
+    return from(settings);
+  }
+
+  /** Parses settings keyed as the environment variables are (WATCH_NAMESPACES, RUNTIME_IMAGE, ...). */
+  public static OperatorConfig from(Map<String, String> settings) {
+    Settings s = new Settings(settings);
+    return new OperatorConfig(
+        s.set("WATCH_NAMESPACES"),
+        s.string("RUNTIME_IMAGE", DEFAULT_RUNTIME_IMAGE),
+        s.positiveInt("RECONCILE_CONCURRENCY", 10),
+        s.duration("RESYNC_PERIOD", Duration.ofMinutes(10)),
+        s.string("INGRESS_NAMESPACE", "ingress-nginx"),
+        s.string("MONITORING_NAMESPACE", "monitoring"),
+        s.string("LEADER_ELECTION_NAMESPACE", ""),
+        s.positiveInt("HEALTH_PORT", 8081));
+  }
+
+  public boolean watchesAllNamespaces() {
+    return watchNamespaces.isEmpty();
+  }
+
+  private static Map<String, String> readFile(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read ASTRALYTIQ_CONFIG file " + file, e);
+    }
+    Map<String, String> values = new HashMap<>();
+    properties.forEach((key, value) -> values.put(key.toString(), value.toString()));
+    return values;
+  }
+
+  private record Settings(Map<String, String> values) {
+
+    String string(String key, String fallback) {
+      String value = values.get(key);
+      return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    Set<String> set(String key) {
+      return Arrays.stream(string(key, "").split(","))
+          .map(String::strip).filter(v -> !v.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    int positiveInt(String key, int fallback) {
+      String value = string(key, Integer.toString(fallback));
+      try {
+        int parsed = Integer.parseInt(value);
+        if (parsed > 0) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(key + " must be a positive whole number, not '" + value + "'");
+    }
+
+    Duration duration(String key, Duration fallback) {
+      String value = string(key, "");
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      try {
+        return Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(key + " must be a duration such as 30s, 10m or 1h, not '" + value + "'", e);
+      }
+    }
+  }
+}

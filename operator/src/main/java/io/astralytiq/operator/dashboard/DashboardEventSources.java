@@ -1,0 +1,60 @@
+package io.astralytiq.operator.dashboard;
+
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.DefinitionRef;
+import io.astralytiq.api.v1alpha1.Labels;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What a Dashboard reads besides its children: its namespace (for the tenant) and a referenced ConfigMap. */
+final class DashboardEventSources {
+
+  private DashboardEventSources() {}
+
+  static List<EventSource<?, Dashboard>> of(EventSourceContext<Dashboard> context) {
+    return List.of(namespaces(context), referencedDefinitions(context));
+  }
+
+  /** A namespace's labels say its tenant: a change re-reconciles every Dashboard in it. */
+  private static EventSource<Namespace, Dashboard> namespaces(EventSourceContext<Dashboard> context) {
+    var config = InformerEventSourceConfiguration.from(Namespace.class, Dashboard.class)
+        .withName(DashboardInputs.NAMESPACE_SOURCE)
+        .withWatchAllNamespaces()
+        .withSecondaryToPrimaryMapper((Namespace ns) -> context.getPrimaryCache().list(ns.getMetadata().getName())
+            .map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .withPrimaryToSecondaryMapper((Dashboard d) -> Set.of(new ResourceID(d.getMetadata().getNamespace())))
+        .build();
+    return new InformerEventSource<>(config, context);
+  }
+
+  /**
+   * ConfigMaps named by spec.definitionRef, so that editing one rolls its dashboards out. The operator's own
+   * ConfigMaps are left out of this cache: the definition dependent already watches them.
+   */
+  private static EventSource<ConfigMap, Dashboard> referencedDefinitions(EventSourceContext<Dashboard> context) {
+    var config = InformerEventSourceConfiguration.from(ConfigMap.class, Dashboard.class)
+        .withName(DashboardInputs.DEFINITION_REF_SOURCE)
+        .withNamespacesInheritedFromController()
+        .withLabelSelector(Labels.MANAGED_BY + "!=" + Labels.OPERATOR)
+        .withSecondaryToPrimaryMapper((ConfigMap cm) -> context.getPrimaryCache()
+            .list(cm.getMetadata().getNamespace(), d -> references(d, cm.getMetadata().getName()))
+            .map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .withPrimaryToSecondaryMapper((Dashboard d) -> d.getSpec().getDefinitionRef() == null ? Set.of()
+            : Set.of(new ResourceID(d.getSpec().getDefinitionRef().getName(), d.getMetadata().getNamespace())))
+        .build();
+    return new InformerEventSource<>(config, context);
+  }
+
+  private static boolean references(Dashboard dashboard, String configMap) {
+    DefinitionRef ref = dashboard.getSpec().getDefinitionRef();
+    return ref != null && configMap.equals(ref.getName());
+  }
+}

@@ -1,0 +1,105 @@
+package io.astralytiq.operator.dashboard;
+
+import io.astralytiq.api.runtime.RuntimeContract;
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.DashboardConditions;
+import io.astralytiq.api.v1alpha1.DefinitionRef;
+import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
+import io.astralytiq.api.v1alpha1.definition.Dataset;
+import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.dashboard.model.DashboardModel;
+import io.astralytiq.operator.dashboard.model.DefinitionContent;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a Dashboard's desired state depends on besides its spec, read from the informers' caches: the
+ * definition (inline or referenced), its namespace's tenant, which Dashboard holds its host; and the problems
+ * that stop its children from being changed.
+ *
+ * @param model the desired state, valid only when there are no problems
+ * @param problems the user's mistakes, in the order they are reported
+ * @param hostHolder the older Dashboard serving the same host, if any
+ */
+record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Dashboard> hostHolder) {
+
+  static final String DEFINITION_REF_SOURCE = "definition-ref";
+  static final String NAMESPACE_SOURCE = "namespace";
+
+  static DashboardInputs resolve(Dashboard dashboard, Context<Dashboard> context, OperatorConfig config) {
+    List<Problem> problems = new ArrayList<>();
+    String image = dashboard.getSpec().getRuntime() == null ? null : dashboard.getSpec().getRuntime().getImage();
+    if (image != null && !ImageReference.isValid(image)) {
+      problems.add(new Problem(DashboardConditions.REASON_INVALID_IMAGE,
+          "spec.runtime.image '" + image + "' is not an image reference such as registry.example.com/team/app:1.0"));
+    }
+    DefinitionContent definition = definition(dashboard, context, problems);
+    if (definition == null && (image == null || image.equals(config.runtimeImage()))
+        && problems.stream().noneMatch(p -> p.reason().startsWith("Definition"))) {
+      problems.add(new Problem(DashboardConditions.REASON_DEFINITION_INVALID,
+          "the default dashboard-runtime needs spec.definition or spec.definitionRef"));
+    }
+    Optional<Dashboard> holder = HostClaims.holder(dashboard, context.getPrimaryCache().list());
+    String tenant = context.getSecondaryResource(Namespace.class, NAMESPACE_SOURCE)
+        .map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(Labels.TENANT)).orElse(null);
+    DashboardModel model = new DashboardModel(dashboard, config, definition, tenant, holder.isPresent());
+    return new DashboardInputs(model, List.copyOf(problems), holder);
+  }
+
+  private static DefinitionContent definition(Dashboard dashboard, Context<Dashboard> context,
+      List<Problem> problems) {
+    DashboardDefinition inline = dashboard.getSpec().getDefinition();
+    DefinitionRef ref = dashboard.getSpec().getDefinitionRef();
+    DashboardDefinition definition;
+    String yaml;
+    if (inline != null) {
+      definition = inline;
+      yaml = DefinitionYaml.write(inline);
+    } else if (ref != null) {
+      Optional<String> referenced = context.getSecondaryResource(ConfigMap.class, DEFINITION_REF_SOURCE)
+          .map(ConfigMap::getData).map(data -> data.get(ref.getKey()));
+      if (referenced.isEmpty()) {
+        problems.add(new Problem(DashboardConditions.REASON_DEFINITION_NOT_FOUND, "ConfigMap " + ref.getName()
+            + " with key " + ref.getKey() + " (spec.definitionRef) does not exist in namespace "
+            + dashboard.getMetadata().getNamespace()));
+        return null;
+      }
+      try {
+        definition = DefinitionYaml.read(referenced.get());
+        yaml = referenced.get();
+      } catch (DefinitionYaml.InvalidDefinitionException e) {
+        problems.add(new Problem(DashboardConditions.REASON_DEFINITION_INVALID,
+            "ConfigMap " + ref.getName() + " key " + ref.getKey() + ": " + e.getMessage()));
+        return null;
+      }
+    } else {
+      return null;
+    }
+    List<String> secrets = credentialSecrets(definition);
+    missingSecrets(dashboard, secrets, context).forEach(problems::add);
+    return DefinitionContent.of(yaml, secrets);
+  }
+
+  private static List<String> credentialSecrets(DashboardDefinition definition) {
+    return definition.getDatasets().stream().map(Dataset::getJdbc).filter(Objects::nonNull)
+        .map(jdbc -> jdbc.getCredentialsSecret()).filter(Objects::nonNull).distinct().sorted().toList();
+  }
+
+  /** Credentials Secrets the runtime would mount: one that is missing would keep its pods from starting. */
+  private static List<Problem> missingSecrets(Dashboard dashboard, List<String> secrets,
+      Context<Dashboard> context) {
+    String namespace = dashboard.getMetadata().getNamespace();
+    return secrets.stream()
+        .filter(secret -> context.getClient().secrets().inNamespace(namespace).withName(secret).get() == null)
+        .map(secret -> new Problem(DashboardConditions.REASON_SECRET_NOT_FOUND, "Secret " + secret
+            + " (credentials of a jdbc dataset, mounted under " + RuntimeContract.SECRETS_DIR
+            + ") does not exist in namespace " + namespace))
+        .toList();
+  }
+}

@@ -1,0 +1,89 @@
+package io.astralytiq.operator.dashboard;
+
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.DashboardConditions;
+import io.astralytiq.api.v1alpha1.DashboardStatus;
+import io.astralytiq.operator.common.StatusEvents;
+import io.astralytiq.operator.common.StatusPatch;
+import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.dashboard.dependent.DashboardDefinitionDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardDependents;
+import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardAutoscalerDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardDeploymentDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardDisruptionBudgetDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardIngressDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardNetworkPolicyDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardServiceAccountDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardServiceDependent;
+import io.astralytiq.operator.dashboard.dependent.Preconditions.AutoscalerWanted;
+import io.astralytiq.operator.dashboard.dependent.Preconditions.DefinitionPresent;
+import io.astralytiq.operator.dashboard.dependent.Preconditions.DisruptionBudgetWanted;
+import io.astralytiq.operator.dashboard.dependent.Preconditions.IngressWanted;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Reconciles a Dashboard: resolves its inputs; when they hold no user mistake, runs the workflow of children;
+ * then reports the truth in the status, written only when it changed.
+ */
+@Workflow(explicitInvocation = true, dependents = {
+    @Dependent(name = "definition", type = DashboardDefinitionDependent.class,
+        reconcilePrecondition = DefinitionPresent.class),
+    @Dependent(name = "service-account", type = DashboardServiceAccountDependent.class),
+    @Dependent(name = "deployment", type = DashboardDeploymentDependent.class),
+    @Dependent(name = "service", type = DashboardServiceDependent.class),
+    @Dependent(name = "autoscaler", type = DashboardAutoscalerDependent.class,
+        reconcilePrecondition = AutoscalerWanted.class),
+    @Dependent(name = "disruption-budget", type = DashboardDisruptionBudgetDependent.class,
+        reconcilePrecondition = DisruptionBudgetWanted.class),
+    @Dependent(name = "ingress", type = DashboardIngressDependent.class, reconcilePrecondition = IngressWanted.class),
+    @Dependent(name = "network-policy", type = DashboardNetworkPolicyDependent.class),
+})
+@ControllerConfiguration(name = "dashboard")
+public class DashboardReconciler implements Reconciler<Dashboard> {
+
+  /** How soon a Dashboard waiting for a Secret looks again: Secrets are read, not watched. */
+  private static final Duration RECHECK_MISSING = Duration.ofSeconds(30);
+
+  private final OperatorConfig config;
+  private final StatusEvents events;
+  private final Clock clock;
+
+  public DashboardReconciler(OperatorConfig config, StatusEvents events, Clock clock) {
+    this.config = config;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, Dashboard>> prepareEventSources(EventSourceContext<Dashboard> context) {
+    return DashboardEventSources.of(context);
+  }
+
+  @Override
+  public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
+    DashboardInputs inputs = DashboardInputs.resolve(dashboard, context, config);
+    if (inputs.problems().isEmpty()) {
+      DashboardDependents.share(context, inputs.model());
+      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    }
+    DashboardStatus status = DashboardStatusFactory.compute(inputs, context.getSecondaryResource(Deployment.class),
+        clock);
+    events.onTransition(dashboard, dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(),
+        status.getConditions());
+    UpdateControl<Dashboard> control = StatusPatch.ifChanged(dashboard, status, context);
+    boolean waitingForSecret = inputs.problems().stream()
+        .anyMatch(p -> p.reason().equals(DashboardConditions.REASON_SECRET_NOT_FOUND));
+    return waitingForSecret ? control.rescheduleAfter(RECHECK_MISSING) : control;
+  }
+}

@@ -1,0 +1,164 @@
+package io.astralytiq.operator.dashboard;
+
+import static io.astralytiq.api.v1alpha1.DashboardConditions.AVAILABLE;
+import static io.astralytiq.api.v1alpha1.DashboardConditions.PROGRESSING;
+import static io.astralytiq.api.v1alpha1.DashboardConditions.READY;
+
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.DashboardConditions;
+import io.astralytiq.api.v1alpha1.DashboardPhase;
+import io.astralytiq.api.v1alpha1.DashboardStatus;
+import io.astralytiq.operator.common.Conditions;
+import io.astralytiq.operator.dashboard.model.DashboardModel;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The status a Dashboard should show, from its inputs and the Deployment as the cluster reports it. */
+final class DashboardStatusFactory {
+
+  private DashboardStatusFactory() {}
+
+  static DashboardStatus compute(DashboardInputs inputs, Optional<Deployment> deployment, Clock clock) {
+    DashboardModel model = inputs.model();
+    Dashboard dashboard = model.dashboard();
+    DashboardStatus previous = dashboard.getStatus() == null ? new DashboardStatus() : dashboard.getStatus();
+    Rollout rollout = Rollout.of(deployment);
+    Conditions conditions = new Conditions(previous.getConditions(), dashboard.getMetadata().getGeneration(), clock);
+
+    DashboardStatus status = new DashboardStatus();
+    status.setObservedGeneration(dashboard.getMetadata().getGeneration());
+    status.setReplicas(rollout.replicas());
+    status.setReadyReplicas(rollout.ready());
+    status.setSelector(model.selectorLabels().entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
+    status.setUrl(model.servedIngress().isPresent() || model.spec().getIngress() == null ? model.url() : null);
+    status.setCurrentRevision(previous.getCurrentRevision());
+    status.setLastGoodRevision(previous.getLastGoodRevision());
+
+    conditions.set(AVAILABLE, rollout.available(), rollout.availableReason(), rollout.availableMessage());
+    conditions.set(PROGRESSING, rollout.progressing(), rollout.progressingReason(), rollout.progressingMessage());
+    if (!inputs.problems().isEmpty()) {
+      Problem first = inputs.problems().get(0);
+      String message = inputs.problems().stream().map(Problem::message).collect(Collectors.joining("; "));
+      conditions.set(READY, false, first.reason(), message + (deployment.isPresent()
+          ? "; the last accepted version keeps running" : ""));
+      status.setPhase(deployment.isPresent() ? DashboardPhase.Degraded : DashboardPhase.Failed);
+    } else if (model.suspended()) {
+      conditions.set(READY, false, DashboardConditions.REASON_SUSPENDED, "spec.suspend is true: scaled to zero");
+      status.setPhase(DashboardPhase.Suspended);
+    } else if (inputs.hostHolder().isPresent()) {
+      Dashboard holder = inputs.hostHolder().get();
+      conditions.set(READY, false, DashboardConditions.REASON_HOST_CONFLICT, "host "
+          + model.spec().getIngress().getHost() + " is already served by Dashboard "
+          + holder.getMetadata().getNamespace() + "/" + holder.getMetadata().getName());
+      status.setPhase(DashboardPhase.Degraded);
+    } else if (rollout.complete()) {
+      conditions.set(READY, true, DashboardConditions.REASON_READY, rollout.ready() + " of " + rollout.replicas()
+          + " replicas ready on the current revision");
+      status.setPhase(DashboardPhase.Ready);
+    } else if (rollout.deadlineExceeded()) {
+      conditions.set(READY, false, DashboardConditions.REASON_PROGRESS_DEADLINE_EXCEEDED,
+          rollout.progressingMessage());
+      status.setPhase(DashboardPhase.Degraded);
+    } else {
+      conditions.set(READY, false, DashboardConditions.REASON_PROGRESSING, rollout.progressingMessage());
+      status.setPhase(deployment.isPresent() ? DashboardPhase.Progressing : DashboardPhase.Pending);
+    }
+    status.setConditions(conditions.build());
+    return status;
+  }
+
+  /** The Deployment's progress, as much of it as the status needs. */
+  private record Rollout(Optional<Deployment> deployment) {
+
+    static Rollout of(Optional<Deployment> deployment) {
+      return new Rollout(deployment);
+    }
+
+    private Optional<DeploymentStatus> status() {
+      return deployment.map(Deployment::getStatus);
+    }
+
+    int desired() {
+      return deployment.map(d -> d.getSpec().getReplicas()).orElse(0);
+    }
+
+    int replicas() {
+      return status().map(DeploymentStatus::getReplicas).orElse(0);
+    }
+
+    int ready() {
+      return status().map(DeploymentStatus::getReadyReplicas).orElse(0);
+    }
+
+    private int updated() {
+      return status().map(DeploymentStatus::getUpdatedReplicas).orElse(0);
+    }
+
+    private int availableReplicas() {
+      return status().map(DeploymentStatus::getAvailableReplicas).orElse(0);
+    }
+
+    private boolean observed() {
+      return deployment.map(d -> d.getStatus() != null && d.getStatus().getObservedGeneration() != null
+          && d.getStatus().getObservedGeneration() >= d.getMetadata().getGeneration()).orElse(false);
+    }
+
+    /** Every replica runs the current pod template, is ready and available, and no old pod is left. */
+    boolean complete() {
+      return observed() && updated() == desired() && availableReplicas() == desired() && replicas() == desired()
+          && ready() == desired();
+    }
+
+    private Optional<DeploymentCondition> condition(String type) {
+      return status().flatMap(s -> s.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst());
+    }
+
+    boolean deadlineExceeded() {
+      return condition("Progressing").map(c -> "ProgressDeadlineExceeded".equals(c.getReason())).orElse(false);
+    }
+
+    boolean available() {
+      return condition("Available").map(c -> "True".equals(c.getStatus())).orElse(false);
+    }
+
+    String availableReason() {
+      if (deployment.isPresent() && desired() == 0) {
+        return DashboardConditions.REASON_SCALED_TO_ZERO;
+      }
+      return condition("Available").map(DeploymentCondition::getReason)
+          .orElse(DashboardConditions.REASON_MINIMUM_REPLICAS_UNAVAILABLE);
+    }
+
+    String availableMessage() {
+      return condition("Available").map(DeploymentCondition::getMessage)
+          .orElse(deployment.isPresent() ? "waiting for the Deployment to report" : "no Deployment yet");
+    }
+
+    boolean progressing() {
+      return deployment.isPresent() && !complete() && !deadlineExceeded();
+    }
+
+    String progressingReason() {
+      if (deadlineExceeded()) {
+        return DashboardConditions.REASON_PROGRESS_DEADLINE_EXCEEDED;
+      }
+      return complete() ? DashboardConditions.REASON_NEW_REVISION_AVAILABLE : DashboardConditions.REASON_PROGRESSING;
+    }
+
+    String progressingMessage() {
+      if (deployment.isEmpty()) {
+        return "creating the runtime";
+      }
+      if (deadlineExceeded()) {
+        return condition("Progressing").map(DeploymentCondition::getMessage).orElse("progress deadline exceeded");
+      }
+      return updated() + " of " + desired() + " replicas updated, " + ready() + " ready, " + availableReplicas()
+          + " available";
+    }
+  }
+}

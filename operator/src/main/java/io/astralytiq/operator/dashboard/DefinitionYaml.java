@@ -1,0 +1,58 @@
+package io.astralytiq.operator.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
+
+/** Writes a definition as the YAML the runtime reads, and reads one given by reference, with clear errors. */
+final class DefinitionYaml {
+
+  private static final ObjectMapper MAPPER = YAMLMapper.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .build();
+
+  private DefinitionYaml() {}
+
+  /** Field order follows the classes, so equal definitions always give equal text and so equal hashes. */
+  static String write(DashboardDefinition definition) {
+    try {
+      return MAPPER.writeValueAsString(definition);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a definition read from the API server always serialises", e);
+    }
+  }
+
+  /** The definition in {@code yaml}, or the reason it is not one. */
+  static DashboardDefinition read(String yaml) throws InvalidDefinitionException {
+    DashboardDefinition definition;
+    try {
+      definition = MAPPER.readValue(yaml, DashboardDefinition.class);
+    } catch (JsonProcessingException e) {
+      String location = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      throw new InvalidDefinitionException("not a dashboard definition" + location + ": " + e.getOriginalMessage());
+    }
+    if (definition == null || definition.getTitle() == null || definition.getTitle().isBlank()) {
+      throw new InvalidDefinitionException("the definition has no title");
+    }
+    if (definition.getPanels() == null || definition.getPanels().isEmpty()) {
+      throw new InvalidDefinitionException("the definition has no panels");
+    }
+    return definition;
+  }
+
+  /** A definition given by reference that cannot be used; its message is shown to the user. */
+  static final class InvalidDefinitionException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    InvalidDefinitionException(String message) {
+      super(message);
+    }
+  }
+}

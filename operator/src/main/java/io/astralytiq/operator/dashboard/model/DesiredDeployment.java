@@ -1,0 +1,162 @@
+package io.astralytiq.operator.dashboard.model;
+
+import io.astralytiq.api.runtime.RuntimeContract;
+import io.astralytiq.api.v1alpha1.DashboardNames;
+import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.api.v1alpha1.RolloutSpec;
+import io.astralytiq.api.v1alpha1.RuntimeSpec;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runtime's Deployment. Pods run under the restricted Pod Security Standard: non-root, read-only root
+ * filesystem with an emptyDir for scratch files, no capabilities, RuntimeDefault seccomp, no API token.
+ */
+final class DesiredDeployment {
+
+  static final String CONTAINER = "runtime";
+  private static final String DEFINITION_VOLUME = "definition";
+  private static final String TEMP_VOLUME = "tmp";
+  /** Numbered, not named after the Secret: a volume name is a DNS label, a Secret's name may be longer. */
+  private static final String SECRET_VOLUME_PREFIX = "credentials-";
+
+  private DesiredDeployment() {}
+
+  static Deployment of(DashboardModel model) {
+    RolloutSpec rollout = model.rollout();
+    Map<String, String> podAnnotations = model.definition() == null ? Map.of()
+        : Map.of(Labels.DEFINITION_HASH, model.definition().hash());
+    return new DeploymentBuilder()
+        .withMetadata(model.childMetadata(DashboardNames.deployment(model.dashboard())))
+        .withNewSpec()
+          // Left out under an autoscaler, so the operator never takes the field back from it.
+          .withReplicas(model.fixedReplicas().orElse(null))
+          .withNewSelector().withMatchLabels(model.selectorLabels()).endSelector()
+          .withProgressDeadlineSeconds(rollout.getProgressDeadlineSeconds())
+          .withMinReadySeconds(rollout.getMinReadySeconds())
+          .withRevisionHistoryLimit(rollout.getRevisionHistoryLimit())
+          // Never fewer ready pods than asked for while a new revision rolls out.
+          .withNewStrategy().withType("RollingUpdate")
+            .withNewRollingUpdate().withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1))
+            .endRollingUpdate()
+          .endStrategy()
+          .withNewTemplate()
+            .withNewMetadata().withLabels(model.labels()).withAnnotations(podAnnotations).endMetadata()
+            .withSpec(new PodSpecBuilder()
+                .withServiceAccountName(DashboardNames.serviceAccount(model.dashboard()))
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withNewSecurityContext()
+                  .withRunAsNonRoot(true)
+                  .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .withContainers(container(model))
+                .withVolumes(volumes(model))
+                .build())
+          .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static Container container(DashboardModel model) {
+    RuntimeSpec runtime = model.spec().getRuntime();
+    return new ContainerBuilder()
+        .withName(CONTAINER)
+        .withImage(model.image())
+        .addNewPort().withName(RuntimeContract.PORT_NAME).withContainerPort(model.port()).withProtocol("TCP")
+        .endPort()
+        .withEnv(env(model))
+        .withResources(runtime == null ? null : runtime.getResources())
+        .withReadinessProbe(probe(readinessPath(runtime), 5, 3))
+        .withLivenessProbe(probe(livenessPath(runtime), 10, 6))
+        .withNewSecurityContext()
+          .withAllowPrivilegeEscalation(false)
+          .withReadOnlyRootFilesystem(true)
+          .withRunAsNonRoot(true)
+          .withNewCapabilities().withDrop("ALL").endCapabilities()
+        .endSecurityContext()
+        .withVolumeMounts(mounts(model))
+        .build();
+  }
+
+  private static List<EnvVar> env(DashboardModel model) {
+    List<EnvVar> env = new ArrayList<>();
+    if (model.definition() != null) {
+      env.add(new EnvVarBuilder().withName(RuntimeContract.DEFINITION_ENV)
+          .withValue(RuntimeContract.DEFINITION_DIR + "/" + RuntimeContract.DEFINITION_FILE).build());
+    }
+    env.add(new EnvVarBuilder().withName(RuntimeContract.TEMP_DIR_ENV).withValue(RuntimeContract.TEMP_DIR).build());
+    RuntimeSpec runtime = model.spec().getRuntime();
+    if (runtime != null && runtime.getEnv() != null) {
+      env.addAll(runtime.getEnv());
+    }
+    return env;
+  }
+
+  private static Probe probe(String path, int periodSeconds, int failureThreshold) {
+    return new ProbeBuilder()
+        .withNewHttpGet().withPath(path).withPort(new IntOrString(RuntimeContract.PORT_NAME)).endHttpGet()
+        .withPeriodSeconds(periodSeconds)
+        .withFailureThreshold(failureThreshold)
+        .withTimeoutSeconds(2)
+        .build();
+  }
+
+  private static String readinessPath(RuntimeSpec runtime) {
+    return runtime != null && runtime.getReadinessPath() != null ? runtime.getReadinessPath()
+        : RuntimeContract.READINESS_PATH;
+  }
+
+  private static String livenessPath(RuntimeSpec runtime) {
+    return runtime != null && runtime.getLivenessPath() != null ? runtime.getLivenessPath()
+        : RuntimeContract.LIVENESS_PATH;
+  }
+
+  private static List<VolumeMount> mounts(DashboardModel model) {
+    List<VolumeMount> mounts = new ArrayList<>();
+    mounts.add(new VolumeMountBuilder().withName(TEMP_VOLUME).withMountPath(RuntimeContract.TEMP_DIR).build());
+    if (model.definition() != null) {
+      mounts.add(new VolumeMountBuilder().withName(DEFINITION_VOLUME).withMountPath(RuntimeContract.DEFINITION_DIR)
+          .withReadOnly(true).build());
+      List<String> secrets = model.definition().credentialSecrets();
+      for (int i = 0; i < secrets.size(); i++) {
+        mounts.add(new VolumeMountBuilder().withName(SECRET_VOLUME_PREFIX + i)
+            .withMountPath(RuntimeContract.SECRETS_DIR + "/" + secrets.get(i)).withReadOnly(true).build());
+      }
+    }
+    return mounts;
+  }
+
+  private static List<Volume> volumes(DashboardModel model) {
+    List<Volume> volumes = new ArrayList<>();
+    volumes.add(new VolumeBuilder().withName(TEMP_VOLUME).withNewEmptyDir().withSizeLimit(new Quantity("256Mi"))
+        .endEmptyDir().build());
+    if (model.definition() != null) {
+      volumes.add(new VolumeBuilder().withName(DEFINITION_VOLUME).withNewConfigMap()
+          .withName(DashboardNames.definitionConfigMap(model.dashboard(), model.definition().hash()))
+          .endConfigMap().build());
+      List<String> secrets = model.definition().credentialSecrets();
+      for (int i = 0; i < secrets.size(); i++) {
+        volumes.add(new VolumeBuilder().withName(SECRET_VOLUME_PREFIX + i)
+            .withNewSecret().withSecretName(secrets.get(i)).endSecret().build());
+      }
+    }
+    return volumes;
+  }
+}

@@ -1,0 +1,64 @@
+package io.astralytiq.operator.testing;
+
+import io.astralytiq.operator.OperatorMain;
+import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.testing.Crds;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The operator running in the test JVM against a real API server, as OperatorMain starts it, with test settings.
+ * Each test class gets a namespace of its own so that scenarios never see each other's objects.
+ */
+public final class OperatorFixture implements AutoCloseable {
+
+  public static final String RUNTIME_IMAGE = "example.test/astralytiq/dashboard-runtime:test";
+
+  private final KubernetesClient client;
+  private final Operator operator;
+
+  private OperatorFixture(KubernetesClient client, Operator operator) {
+    this.client = client;
+    this.operator = operator;
+  }
+
+  public static OperatorFixture start(KubernetesClient client, Map<String, String> settings) {
+    Crds.install(client);
+    Map<String, String> all = new java.util.HashMap<>(Map.of("RUNTIME_IMAGE", RUNTIME_IMAGE,
+        "RESYNC_PERIOD", "10m", "RECONCILE_CONCURRENCY", "4", "HEALTH_PORT", "1"));
+    all.putAll(settings);
+    Operator operator = OperatorMain.start(client, OperatorConfig.from(all), Clock.systemUTC());
+    return new OperatorFixture(client, operator);
+  }
+
+  public static OperatorFixture start(KubernetesClient client) {
+    return start(client, Map.of());
+  }
+
+  /** A new namespace with a random suffix; labelled with a tenant when one is given. */
+  public String namespace(String prefix, String tenant) {
+    String name = prefix + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36)
+        .toLowerCase(Locale.ROOT);
+    Namespace namespace = new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build();
+    if (tenant != null) {
+      namespace.getMetadata().setLabels(Map.of("astralytiq.io/tenant", tenant));
+    }
+    client.resource(namespace).create();
+    return name;
+  }
+
+  public Operator operator() {
+    return operator;
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+}
