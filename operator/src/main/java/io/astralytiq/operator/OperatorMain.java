@@ -2,6 +2,7 @@ package io.astralytiq.operator;
 
 import io.astralytiq.operator.common.EventRecorder;
 import io.astralytiq.operator.common.HealthServer;
+import io.astralytiq.operator.common.OperatorMetrics;
 import io.astralytiq.operator.common.StatusEvents;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.DashboardReconciler;
@@ -32,19 +33,28 @@ public final class OperatorMain {
       System.exit(2);
       return;
     }
-    KubernetesClient client = new KubernetesClientBuilder().build();
-    Operator operator = start(client, config, Clock.systemUTC());
-    HealthServer health = HealthServer.start(config.healthPort(), operator.getRuntimeInfo());
+    OperatorMetrics metrics = new OperatorMetrics();
+    KubernetesClient client = clientBuilder(metrics).build();
+    Operator operator = start(client, config, metrics, Clock.systemUTC());
+    HealthServer health = HealthServer.start(config.healthPort(), operator.getRuntimeInfo(), metrics);
     Runtime.getRuntime().addShutdownHook(new Thread(health::stop, "health-shutdown"));
     operator.installShutdownHook(SHUTDOWN_GRACE);
   }
 
+  /** A client for the kubeconfig's cluster (or the pod's), counting its requests in {@code metrics}. */
+  public static KubernetesClientBuilder clientBuilder(OperatorMetrics metrics) {
+    return new KubernetesClientBuilder()
+        .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("metrics", metrics.requestCounter()));
+  }
+
   /** Registers the reconcilers and starts them; also the entry point of the integration tests. */
-  public static Operator start(KubernetesClient client, OperatorConfig config, Clock clock) {
+  public static Operator start(KubernetesClient client, OperatorConfig config, OperatorMetrics metrics,
+      Clock clock) {
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withConcurrentReconciliationThreads(config.reconcileConcurrency())
-          .withCloseClientOnStop(false);
+          .withCloseClientOnStop(false)
+          .withMetrics(metrics.reconcileMetrics());
       if (!config.leaderElectionNamespace().isEmpty()) {
         o.withLeaderElectionConfiguration(
             new LeaderElectionConfiguration("astralytiq-operator", config.leaderElectionNamespace()));

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The operator's probes: /healthz answers while the process serves; /readyz only once the controllers started and
- * every informer is healthy, with the unhealthy ones named in the body.
+ * every informer is healthy, with the unhealthy ones named in the body; /metrics in Prometheus' text format.
  */
 public final class HealthServer {
 
@@ -21,7 +21,7 @@ public final class HealthServer {
     this.server = server;
   }
 
-  public static HealthServer start(int port, RuntimeInfo runtime) {
+  public static HealthServer start(int port, RuntimeInfo runtime, OperatorMetrics metrics) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
       server.createContext("/healthz", exchange -> respond(exchange, 200, "ok"));
@@ -33,6 +33,7 @@ public final class HealthServer {
               : "starting");
         }
       });
+      server.createContext("/metrics", exchange -> respond(exchange, 200, metrics.scrape()));
       server.start();
       return new HealthServer(server);
     } catch (IOException e) {

@@ -1,11 +1,12 @@
 package io.astralytiq.operator.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import io.astralytiq.api.v1alpha1.AutoscalingSpec;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardNames;
 import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.operator.testing.DashboardAsserts;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.OperatorFixture;
 import io.astralytiq.testing.RealApiServer;
@@ -16,24 +17,25 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Create and update against a real API server: the children, their owner, labels and server-side apply. */
+/** Create and update against a real API server: the children, their owner and labels, and changes to the spec. */
 @ExtendWith(RealApiServer.class)
 class DashboardReconcileIT {
 
   private static OperatorFixture operator;
   private static KubernetesClient client;
+  private static DashboardAsserts dashboards;
 
   @BeforeAll
   static void startOperator(KubernetesClient apiClient) {
     client = apiClient;
     operator = OperatorFixture.start(client);
+    dashboards = new DashboardAsserts(client);
   }
 
   @AfterAll
@@ -46,24 +48,20 @@ class DashboardReconcileIT {
     String namespace = operator.namespace("create", "acme");
     Dashboard dashboard = client.resource(Dashboards.minimal(namespace, "orders")).create();
 
-    Deployment deployment = await().atMost(Duration.ofSeconds(30)).until(
-        () -> client.apps().deployments().inNamespace(namespace).withName(DashboardNames.deployment(dashboard)).get(),
-        d -> d != null);
+    Deployment deployment = dashboards.awaitPresent("the Deployment", () -> deployment(namespace, "orders"));
     Service service = client.services().inNamespace(namespace).withName(DashboardNames.service(dashboard)).get();
     ServiceAccount account = client.serviceAccounts().inNamespace(namespace)
         .withName(DashboardNames.serviceAccount(dashboard)).get();
     NetworkPolicy policy = client.network().v1().networkPolicies().inNamespace(namespace)
         .withName(DashboardNames.networkPolicy(dashboard)).get();
-    List<ConfigMap> definitions = client.configMaps().inNamespace(namespace)
-        .withLabel(Labels.INSTANCE, "orders").list().getItems();
+    List<ConfigMap> definitions = definitions(namespace, "orders");
 
     assertThat(definitions).hasSize(1);
     for (HasMetadata child : List.of(deployment, service, account, policy, definitions.get(0))) {
-      assertThat(child.getMetadata().getOwnerReferences()).as(child.getKind())
-          .singleElement().satisfies(owner -> {
-            assertThat(owner.getUid()).isEqualTo(dashboard.getMetadata().getUid());
-            assertThat(owner.getController()).isTrue();
-          });
+      assertThat(child.getMetadata().getOwnerReferences()).as(child.getKind()).singleElement().satisfies(owner -> {
+        assertThat(owner.getUid()).isEqualTo(dashboard.getMetadata().getUid());
+        assertThat(owner.getController()).isTrue();
+      });
       assertThat(child.getMetadata().getLabels()).as(child.getKind())
           .containsEntry(Labels.NAME, Labels.DASHBOARD_APP)
           .containsEntry(Labels.INSTANCE, "orders")
@@ -75,5 +73,84 @@ class DashboardReconcileIT {
         .isEqualTo(OperatorFixture.RUNTIME_IMAGE);
     assertThat(definitions.get(0).getImmutable()).isTrue();
     assertThat(definitions.get(0).getData().get("dashboard.yaml")).contains("title: Orders");
+    assertThat(dashboards.get(namespace, "orders").getStatus().getObservedGeneration())
+        .isEqualTo(dashboard.getMetadata().getGeneration());
+  }
+
+  @Test
+  void aNewDefinitionGetsItsOwnConfigMapAndRollsThePodTemplate() {
+    String namespace = operator.namespace("update", null);
+    client.resource(Dashboards.minimal(namespace, "orders")).create();
+    String first = dashboards.awaitPresent("the first definition", () -> definitions(namespace, "orders").stream()
+        .findFirst().map(cm -> cm.getMetadata().getName()).orElse(null));
+
+    dashboards.edit(namespace, "orders", d -> {
+      d.getSpec().setDefinition(Dashboards.definition("Orders by region"));
+      return d;
+    });
+
+    Deployment rolled = dashboards.awaitPresent("the Deployment on the new definition", () -> {
+      Deployment d = deployment(namespace, "orders");
+      String mounted = d.getSpec().getTemplate().getSpec().getVolumes().stream()
+          .filter(v -> v.getConfigMap() != null).findFirst().orElseThrow().getConfigMap().getName();
+      return mounted.equals(first) ? null : d;
+    });
+    assertThat(definitions(namespace, "orders")).as("the old definition is kept as history").hasSize(2);
+    assertThat(rolled.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey(Labels.DEFINITION_HASH);
+  }
+
+  @Test
+  void fixedReplicasFollowTheSpecAndTheScaleSubresource() {
+    String namespace = operator.namespace("replicas", null);
+    Dashboard dashboard = Dashboards.minimal(namespace, "orders");
+    dashboard.getSpec().setReplicas(3);
+    client.resource(dashboard).create();
+    dashboards.awaitPresent("3 replicas", () -> replicasIs(namespace, 3));
+
+    client.resources(Dashboard.class).inNamespace(namespace).withName("orders").scale(5);
+
+    dashboards.awaitPresent("5 replicas after kubectl scale", () -> replicasIs(namespace, 5));
+    dashboards.awaitPresent("a disruption budget for more than one pod", () -> client.policy().v1()
+        .podDisruptionBudget().inNamespace(namespace).withName("orders").get());
+  }
+
+  @Test
+  void anAutoscalerOwnsTheReplicaCountAndTheOperatorNeverTakesItBack() {
+    String namespace = operator.namespace("hpa", null);
+    Dashboard dashboard = Dashboards.minimal(namespace, "orders");
+    AutoscalingSpec autoscaling = new AutoscalingSpec();
+    autoscaling.setMinReplicas(2);
+    autoscaling.setMaxReplicas(6);
+    dashboard.getSpec().setAutoscaling(autoscaling);
+    client.resource(dashboard).create();
+    var hpa = dashboards.awaitPresent("the autoscaler", () -> client.autoscaling().v2().horizontalPodAutoscalers()
+        .inNamespace(namespace).withName("orders").get());
+    assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
+    assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(6);
+    dashboards.awaitPresent("the Deployment", () -> deployment(namespace, "orders"));
+
+    // What the autoscaler does: scale the Deployment through its scale subresource.
+    client.apps().deployments().inNamespace(namespace).withName("orders").scale(4);
+    dashboards.edit(namespace, "orders", d -> {
+      d.getSpec().getAutoscaling().setMaxReplicas(8);
+      return d;
+    });
+
+    dashboards.awaitPresent("the autoscaler updated", () -> client.autoscaling().v2().horizontalPodAutoscalers()
+        .inNamespace(namespace).withName("orders").get().getSpec().getMaxReplicas() == 8 ? true : null);
+    assertThat(deployment(namespace, "orders").getSpec().getReplicas()).as("the autoscaler's choice").isEqualTo(4);
+  }
+
+  private static Deployment deployment(String namespace, String name) {
+    return client.apps().deployments().inNamespace(namespace).withName(name).get();
+  }
+
+  private static Boolean replicasIs(String namespace, int replicas) {
+    Deployment d = deployment(namespace, "orders");
+    return d != null && d.getSpec().getReplicas() == replicas ? true : null;
+  }
+
+  private static List<ConfigMap> definitions(String namespace, String dashboard) {
+    return client.configMaps().inNamespace(namespace).withLabel(Labels.INSTANCE, dashboard).list().getItems();
   }
 }

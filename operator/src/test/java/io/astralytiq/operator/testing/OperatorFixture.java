@@ -1,6 +1,7 @@
 package io.astralytiq.operator.testing;
 
 import io.astralytiq.operator.OperatorMain;
+import io.astralytiq.operator.common.OperatorMetrics;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.testing.Crds;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -8,6 +9,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,20 +23,29 @@ public final class OperatorFixture implements AutoCloseable {
   public static final String RUNTIME_IMAGE = "example.test/astralytiq/dashboard-runtime:test";
 
   private final KubernetesClient client;
+  private final KubernetesClient operatorClient;
   private final Operator operator;
+  private final OperatorMetrics metrics;
 
-  private OperatorFixture(KubernetesClient client, Operator operator) {
+  private OperatorFixture(KubernetesClient client, KubernetesClient operatorClient, Operator operator,
+      OperatorMetrics metrics) {
     this.client = client;
+    this.operatorClient = operatorClient;
     this.operator = operator;
+    this.metrics = metrics;
   }
 
+  /** Starts the operator with its own client (so its requests are counted apart from the test's). */
   public static OperatorFixture start(KubernetesClient client, Map<String, String> settings) {
     Crds.install(client);
-    Map<String, String> all = new java.util.HashMap<>(Map.of("RUNTIME_IMAGE", RUNTIME_IMAGE,
-        "RESYNC_PERIOD", "10m", "RECONCILE_CONCURRENCY", "4", "HEALTH_PORT", "1"));
+    Map<String, String> all = new HashMap<>(Map.of("RUNTIME_IMAGE", RUNTIME_IMAGE,
+        "RESYNC_PERIOD", "10m", "RECONCILE_CONCURRENCY", "4"));
     all.putAll(settings);
-    Operator operator = OperatorMain.start(client, OperatorConfig.from(all), Clock.systemUTC());
-    return new OperatorFixture(client, operator);
+    OperatorMetrics metrics = new OperatorMetrics();
+    KubernetesClient operatorClient = OperatorMain.clientBuilder(metrics).withConfig(client.getConfiguration())
+        .build();
+    Operator operator = OperatorMain.start(operatorClient, OperatorConfig.from(all), metrics, Clock.systemUTC());
+    return new OperatorFixture(client, operatorClient, operator, metrics);
   }
 
   public static OperatorFixture start(KubernetesClient client) {
@@ -53,12 +64,13 @@ public final class OperatorFixture implements AutoCloseable {
     return name;
   }
 
-  public Operator operator() {
-    return operator;
+  public OperatorMetrics metrics() {
+    return metrics;
   }
 
   @Override
   public void close() {
     operator.stop();
+    operatorClient.close();
   }
 }

@@ -49,7 +49,9 @@ final class DesiredDeployment {
           .withReplicas(model.fixedReplicas().orElse(null))
           .withNewSelector().withMatchLabels(model.selectorLabels()).endSelector()
           .withProgressDeadlineSeconds(rollout.getProgressDeadlineSeconds())
-          .withMinReadySeconds(rollout.getMinReadySeconds())
+          // Zero is the server's default and it omits it: sending 0 would look like a change on every compare.
+          .withMinReadySeconds(rollout.getMinReadySeconds() == null || rollout.getMinReadySeconds() == 0 ? null
+              : rollout.getMinReadySeconds())
           .withRevisionHistoryLimit(rollout.getRevisionHistoryLimit())
           // Never fewer ready pods than asked for while a new revision rolls out.
           .withNewStrategy().withType("RollingUpdate")
