@@ -103,7 +103,10 @@ final class DesiredDeployment {
       env.add(new EnvVarBuilder().withName(RuntimeContract.DEFINITION_ENV)
           .withValue(RuntimeContract.DEFINITION_DIR + "/" + RuntimeContract.DEFINITION_FILE).build());
     }
-    env.add(new EnvVarBuilder().withName(RuntimeContract.TEMP_DIR_ENV).withValue(RuntimeContract.TEMP_DIR).build());
+    if (model.runsDefaultRuntime()) {
+      env.add(new EnvVarBuilder().withName(RuntimeContract.TEMP_DIR_ENV).withValue(RuntimeContract.TEMP_DIR)
+          .build());
+    }
     RuntimeSpec runtime = model.spec().getRuntime();
     if (runtime != null && runtime.getEnv() != null) {
       env.addAll(runtime.getEnv());

@@ -1,0 +1,39 @@
+package io.astralytiq.operator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OperatorConfigTest {
+
+  @Test
+  void defaultsWatchEveryNamespaceWithTheReleasedRuntime() {
+    OperatorConfig config = OperatorConfig.from(Map.of());
+
+    assertThat(config.watchesAllNamespaces()).isTrue();
+    assertThat(config.runtimeImage()).isEqualTo(OperatorConfig.DEFAULT_RUNTIME_IMAGE);
+    assertThat(config.resyncPeriod()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.leaderElectionNamespace()).isEmpty();
+  }
+
+  @Test
+  void readsListsAndDurations() {
+    OperatorConfig config = OperatorConfig.from(Map.of("WATCH_NAMESPACES", "acme, globex ,", "RESYNC_PERIOD", "90s",
+        "RECONCILE_CONCURRENCY", "25"));
+
+    assertThat(config.watchNamespaces()).containsExactlyInAnyOrder("acme", "globex");
+    assertThat(config.resyncPeriod()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(config.reconcileConcurrency()).isEqualTo(25);
+  }
+
+  @Test
+  void badValuesSayWhichSettingAndWhatIsExpected() {
+    assertThatThrownBy(() -> OperatorConfig.from(Map.of("RECONCILE_CONCURRENCY", "many")))
+        .hasMessage("RECONCILE_CONCURRENCY must be a positive whole number, not 'many'");
+    assertThatThrownBy(() -> OperatorConfig.from(Map.of("RESYNC_PERIOD", "ten minutes")))
+        .hasMessageStartingWith("RESYNC_PERIOD must be a duration such as 30s, 10m or 1h");
+  }
+}

@@ -1,0 +1,160 @@
+package io.astralytiq.operator.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.DashboardConditions;
+import io.astralytiq.api.v1alpha1.DashboardPhase;
+import io.astralytiq.api.v1alpha1.DashboardSpec;
+import io.astralytiq.api.v1alpha1.DashboardStatus;
+import io.astralytiq.api.v1alpha1.IngressSpec;
+import io.astralytiq.operator.common.Conditions;
+import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.dashboard.model.DashboardModel;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the status says for each state the Deployment can be in, and for each mistake. */
+class DashboardStatusFactoryTest {
+
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+
+  @Test
+  void noDeploymentYetIsPending() {
+    DashboardStatus status = compute(inputs(spec(), List.of(), null), Optional.empty());
+
+    assertThat(status.getPhase()).isEqualTo(DashboardPhase.Pending);
+    assertThat(ready(status).getStatus()).isEqualTo("False");
+    assertThat(status.getObservedGeneration()).isEqualTo(4L);
+  }
+
+  @Test
+  void aRolloutUnderWayIsProgressing() {
+    DashboardStatus status = compute(inputs(spec(), List.of(), null), Optional.of(deployment(2, 1, 1, 1, null)));
+
+    assertThat(status.getPhase()).isEqualTo(DashboardPhase.Progressing);
+    assertThat(ready(status).getReason()).isEqualTo(DashboardConditions.REASON_PROGRESSING);
+    assertThat(Conditions.isTrue(status.getConditions(), DashboardConditions.PROGRESSING)).isTrue();
+    assertThat(ready(status).getMessage()).isEqualTo("1 of 2 replicas updated, 1 ready, 1 available");
+  }
+
+  @Test
+  void everyReplicaUpdatedReadyAndAvailableIsReady() {
+    DashboardStatus status = compute(inputs(spec(), List.of(), null), Optional.of(deployment(2, 2, 2, 2, null)));
+
+    assertThat(status.getPhase()).isEqualTo(DashboardPhase.Ready);
+    assertThat(ready(status).getStatus()).isEqualTo("True");
+    assertThat(ready(status).getLastTransitionTime()).isEqualTo("2026-11-26T10:00:00Z");
+    assertThat(status.getReplicas()).isEqualTo(2);
+    assertThat(status.getReadyReplicas()).isEqualTo(2);
+    assertThat(status.getSelector())
+        .isEqualTo("app.kubernetes.io/name=astralytiq-dashboard,app.kubernetes.io/instance=sales");
+  }
+
+  @Test
+  void aMissedProgressDeadlineIsDegraded() {
+    DashboardStatus status = compute(inputs(spec(), List.of(), null),
+        Optional.of(deployment(2, 1, 1, 1, "ProgressDeadlineExceeded")));
+
+    assertThat(status.getPhase()).isEqualTo(DashboardPhase.Degraded);
+    assertThat(ready(status).getReason()).isEqualTo(DashboardConditions.REASON_PROGRESS_DEADLINE_EXCEEDED);
+  }
+
+  @Test
+  void aMistakeWithAnOlderVersionRunningIsDegradedAndSaysSo() {
+    Problem problem = new Problem(DashboardConditions.REASON_DEFINITION_NOT_FOUND, "ConfigMap x does not exist");
+    DashboardStatus status = compute(inputs(spec(), List.of(problem), null), Optional.of(deployment(1, 1, 1, 1, null)));
+
+    assertThat(status.getPhase()).isEqualTo(DashboardPhase.Degraded);
+    assertThat(ready(status).getReason()).isEqualTo(DashboardConditions.REASON_DEFINITION_NOT_FOUND);
+    assertThat(ready(status).getMessage()).isEqualTo(
+        "ConfigMap x does not exist; the last accepted version keeps running");
+  }
+
+  @Test
+  void aMistakeWithNothingRunningHasFailed() {
+    Problem problem = new Problem(DashboardConditions.REASON_INVALID_IMAGE, "bad image");
+    DashboardStatus status = compute(inputs(spec(), List.of(problem), null), Optional.empty());
+
+    assertThat(status.getPhase()).isEqualTo(DashboardPhase.Failed);
+  }
+
+  @Test
+  void aHostHeldElsewhereIsDegradedWithTheHolderNamed() {
+    DashboardSpec spec = spec();
+    IngressSpec ingress = new IngressSpec();
+    ingress.setHost("sales.example.com");
+    spec.setIngress(ingress);
+    Dashboard holder = dashboard(spec());
+    holder.getMetadata().setNamespace("globex");
+    DashboardStatus status = compute(inputs(spec, List.of(), holder), Optional.of(deployment(1, 1, 1, 1, null)));
+
+    assertThat(status.getPhase()).isEqualTo(DashboardPhase.Degraded);
+    assertThat(ready(status).getMessage()).isEqualTo(
+        "host sales.example.com is already served by Dashboard globex/sales");
+    assertThat(status.getUrl()).as("not served here").isNull();
+  }
+
+  @Test
+  void suspendedIsItsOwnPhase() {
+    DashboardSpec spec = spec();
+    spec.setSuspend(true);
+    DashboardStatus status = compute(inputs(spec, List.of(), null), Optional.of(deployment(0, 0, 0, 0, null)));
+
+    assertThat(status.getPhase()).isEqualTo(DashboardPhase.Suspended);
+    assertThat(status.getConditions()).filteredOn(c -> c.getType().equals(DashboardConditions.AVAILABLE))
+        .singleElement().satisfies(c -> assertThat(c.getReason()).isEqualTo(DashboardConditions.REASON_SCALED_TO_ZERO));
+  }
+
+  private static DashboardStatus compute(DashboardInputs inputs, Optional<Deployment> deployment) {
+    return DashboardStatusFactory.compute(inputs, deployment, CLOCK);
+  }
+
+  private static Condition ready(DashboardStatus status) {
+    return Conditions.find(status.getConditions(), DashboardConditions.READY).orElseThrow();
+  }
+
+  private static DashboardInputs inputs(DashboardSpec spec, List<Problem> problems, Dashboard holder) {
+    DashboardModel model = new DashboardModel(dashboard(spec), OperatorConfig.from(Map.of()), null, null,
+        holder != null);
+    return new DashboardInputs(model, problems, Optional.ofNullable(holder));
+  }
+
+  private static DashboardSpec spec() {
+    return new DashboardSpec();
+  }
+
+  private static Dashboard dashboard(DashboardSpec spec) {
+    Dashboard dashboard = new Dashboard();
+    dashboard.setMetadata(new ObjectMetaBuilder().withName("sales").withNamespace("acme").withGeneration(4L)
+        .withUid("uid-sales").build());
+    dashboard.setSpec(spec);
+    return dashboard;
+  }
+
+  private static Deployment deployment(int desired, int updated, int ready, int available, String progressReason) {
+    return new DeploymentBuilder()
+        .withNewMetadata().withName("sales").withGeneration(7L).endMetadata()
+        .withNewSpec().withReplicas(desired).endSpec()
+        .withNewStatus().withObservedGeneration(7L).withReplicas(Math.max(desired, updated)).withUpdatedReplicas(updated)
+          .withReadyReplicas(ready).withAvailableReplicas(available)
+          .addNewCondition().withType("Available").withStatus(available >= desired ? "True" : "False")
+            .withReason(available >= desired ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable")
+          .endCondition()
+          .addNewCondition().withType("Progressing").withStatus(progressReason == null ? "True" : "False")
+            .withReason(progressReason == null ? "ReplicaSetUpdated" : progressReason)
+            .withMessage(progressReason == null ? "progressing" : "ReplicaSet \"sales-1\" has timed out progressing.")
+          .endCondition()
+        .endStatus()
+        .build();
+  }
+}

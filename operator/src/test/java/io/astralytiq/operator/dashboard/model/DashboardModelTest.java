@@ -1,0 +1,184 @@
+package io.astralytiq.operator.dashboard.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.astralytiq.api.v1alpha1.AutoscalingSpec;
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.DashboardSpec;
+import io.astralytiq.api.v1alpha1.IngressSpec;
+import io.astralytiq.api.v1alpha1.IngressTls;
+import io.astralytiq.api.v1alpha1.RolloutSpec;
+import io.astralytiq.api.v1alpha1.RuntimeSpec;
+import io.astralytiq.operator.config.OperatorConfig;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A Dashboard in, the desired children out, compared with golden YAML; one test per option. */
+class DashboardModelTest {
+
+  private static final OperatorConfig CONFIG = OperatorConfig.from(Map.of(
+      "RUNTIME_IMAGE", "ghcr.io/astralytiq/dashboard-runtime:0.1.0",
+      "INGRESS_NAMESPACE", "ingress-nginx", "MONITORING_NAMESPACE", "monitoring"));
+  private static final DefinitionContent DEFINITION = DefinitionContent.of("title: Orders\npanels: []\n", List.of());
+
+  @Test
+  void minimalDashboardGetsDefinitionDeploymentServiceAccountAndPolicyOnly() {
+    DashboardModel model = model(dashboard(new DashboardSpec()), DEFINITION, false);
+
+    GoldenFiles.assertMatches("minimal/configmap", model.definitionConfigMap().orElseThrow());
+    GoldenFiles.assertMatches("minimal/deployment", model.deployment());
+    GoldenFiles.assertMatches("minimal/service", model.service());
+    GoldenFiles.assertMatches("minimal/serviceaccount", model.serviceAccount());
+    GoldenFiles.assertMatches("minimal/networkpolicy", model.networkPolicy());
+    assertThat(model.autoscaler()).isEmpty();
+    assertThat(model.disruptionBudget()).as("one replica").isEmpty();
+    assertThat(model.ingress()).isEmpty();
+    assertThat(model.url()).isEqualTo("http://sales.acme-analytics.svc");
+  }
+
+  @Test
+  void autoscalingLeavesReplicasToTheAutoscalerAndAddsADisruptionBudget() {
+    DashboardSpec spec = new DashboardSpec();
+    AutoscalingSpec autoscaling = new AutoscalingSpec();
+    autoscaling.setMinReplicas(2);
+    autoscaling.setMaxReplicas(10);
+    autoscaling.setTargetCPUUtilizationPercentage(70);
+    spec.setAutoscaling(autoscaling);
+    DashboardModel model = model(dashboard(spec), DEFINITION, false);
+
+    assertThat(model.deployment().getSpec().getReplicas()).as("owned by the autoscaler").isNull();
+    GoldenFiles.assertMatches("autoscaled/hpa", model.autoscaler().orElseThrow());
+    GoldenFiles.assertMatches("autoscaled/pdb", model.disruptionBudget().orElseThrow());
+  }
+
+  @Test
+  void fixedReplicasAboveOneGetADisruptionBudget() {
+    DashboardSpec spec = new DashboardSpec();
+    spec.setReplicas(3);
+    DashboardModel model = model(dashboard(spec), DEFINITION, false);
+
+    assertThat(model.deployment().getSpec().getReplicas()).isEqualTo(3);
+    assertThat(model.disruptionBudget()).isPresent();
+  }
+
+  @Test
+  void suspendScalesToZeroWithoutAutoscalerOrBudget() {
+    DashboardSpec spec = new DashboardSpec();
+    AutoscalingSpec autoscaling = new AutoscalingSpec();
+    autoscaling.setMinReplicas(2);
+    autoscaling.setMaxReplicas(4);
+    spec.setAutoscaling(autoscaling);
+    spec.setSuspend(true);
+    DashboardModel model = model(dashboard(spec), DEFINITION, false);
+
+    assertThat(model.deployment().getSpec().getReplicas()).isZero();
+    assertThat(model.autoscaler()).isEmpty();
+    assertThat(model.disruptionBudget()).isEmpty();
+  }
+
+  @Test
+  void ingressWithCertManagerServesTlsFromTheDashboardsSecret() {
+    DashboardModel model = model(dashboard(withIngress(IngressTls.TlsMode.CertManager, null)), DEFINITION, false);
+
+    GoldenFiles.assertMatches("ingress/certmanager", model.ingress().orElseThrow());
+    assertThat(model.url()).isEqualTo("https://sales.acme.example.com");
+  }
+
+  @Test
+  void ingressWithAUserSecretServesTlsFromIt() {
+    DashboardModel model = model(dashboard(withIngress(IngressTls.TlsMode.Secret, "sales-tls-by-hand")), DEFINITION,
+        false);
+
+    assertThat(model.ingress().orElseThrow().getSpec().getTls()).singleElement()
+        .satisfies(tls -> assertThat(tls.getSecretName()).isEqualTo("sales-tls-by-hand"));
+  }
+
+  @Test
+  void ingressWithoutTlsIsPlainHttp() {
+    DashboardModel model = model(dashboard(withIngress(IngressTls.TlsMode.None, null)), DEFINITION, false);
+
+    assertThat(model.ingress().orElseThrow().getSpec().getTls()).isEmpty();
+    assertThat(model.url()).isEqualTo("http://sales.acme.example.com");
+  }
+
+  @Test
+  void aHostHeldByAnotherDashboardGetsNoIngress() {
+    DashboardModel model = model(dashboard(withIngress(IngressTls.TlsMode.CertManager, null)), DEFINITION, true);
+
+    assertThat(model.ingress()).isEmpty();
+    assertThat(model.servedIngress()).isEmpty();
+  }
+
+  @Test
+  void aCustomImageRunsWithItsPortProbesResourcesAndEnvironment() {
+    DashboardSpec spec = new DashboardSpec();
+    RuntimeSpec runtime = new RuntimeSpec();
+    runtime.setImage("registry.acme.io/data/forecast-streamlit:2.3.1");
+    runtime.setPort(8501);
+    runtime.setReadinessPath("/_stcore/health");
+    runtime.setLivenessPath("/_stcore/health");
+    runtime.setResources(new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("500m"))
+        .addToLimits("memory", new Quantity("2Gi")).build());
+    runtime.setEnv(List.of(new EnvVarBuilder().withName("STREAMLIT_SERVER_HEADLESS").withValue("true").build()));
+    spec.setRuntime(runtime);
+    RolloutSpec rollout = new RolloutSpec();
+    rollout.setMinReadySeconds(10);
+    rollout.setProgressDeadlineSeconds(120);
+    spec.setRollout(rollout);
+    DashboardModel model = model(dashboard(spec), null, false);
+
+    GoldenFiles.assertMatches("custom-image/deployment", model.deployment());
+    assertThat(model.definitionConfigMap()).isEmpty();
+    assertThat(model.runsDefaultRuntime()).isFalse();
+  }
+
+  @Test
+  void datasetCredentialsAreMountedReadOnlyFromTheirSecrets() {
+    DefinitionContent withSecrets = DefinitionContent.of("title: Sales\n", List.of("crm-db", "sales-db"));
+    DashboardModel model = model(dashboard(new DashboardSpec()), withSecrets, false);
+
+    GoldenFiles.assertMatches("credentials/deployment", model.deployment());
+  }
+
+  @Test
+  void theDefinitionConfigMapIsNamedByContentSoEachVersionKeepsItsOwn() {
+    DashboardModel first = model(dashboard(new DashboardSpec()), DEFINITION, false);
+    DashboardModel second = model(dashboard(new DashboardSpec()),
+        DefinitionContent.of("title: Orders by region\npanels: []\n", List.of()), false);
+
+    assertThat(first.definitionConfigMap().orElseThrow().getMetadata().getName())
+        .isNotEqualTo(second.definitionConfigMap().orElseThrow().getMetadata().getName())
+        .startsWith("sales-def-");
+    assertThat(first.definitionConfigMap().orElseThrow().getImmutable()).isTrue();
+  }
+
+  private static DashboardModel model(Dashboard dashboard, DefinitionContent definition, boolean conflict) {
+    return new DashboardModel(dashboard, CONFIG, definition, "acme", conflict);
+  }
+
+  private static Dashboard dashboard(DashboardSpec spec) {
+    Dashboard dashboard = new Dashboard();
+    dashboard.setMetadata(new ObjectMetaBuilder().withName("sales").withNamespace("acme-analytics")
+        .withUid("0b5e7f8a-1d2c-4e3f-9a8b-7c6d5e4f3a2b").withGeneration(3L).build());
+    dashboard.setSpec(spec);
+    return dashboard;
+  }
+
+  private static DashboardSpec withIngress(IngressTls.TlsMode mode, String secret) {
+    DashboardSpec spec = new DashboardSpec();
+    IngressSpec ingress = new IngressSpec();
+    ingress.setHost("sales.acme.example.com");
+    ingress.setClassName("nginx");
+    IngressTls tls = new IngressTls();
+    tls.setMode(mode);
+    tls.setSecretName(secret);
+    ingress.setTls(tls);
+    spec.setIngress(ingress);
+    return spec;
+  }
+}
