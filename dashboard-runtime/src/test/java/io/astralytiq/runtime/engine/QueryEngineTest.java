@@ -1,0 +1,171 @@
+package io.astralytiq.runtime.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.astralytiq.api.v1alpha1.definition.Dataset;
+import io.astralytiq.api.v1alpha1.definition.JdbcSource;
+import io.astralytiq.runtime.RuntimeProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueryEngineTest {
+
+  @TempDir
+  Path dir;
+
+  private QueryEngine engine;
+
+  private QueryEngine engine(int maxRows, Duration timeout) {
+    engine = new QueryEngine(new RuntimeProperties.Engine(2, timeout, maxRows, "128MB", 1), dir, dir.resolve("secrets"),
+        Duration.ZERO);
+    return engine;
+  }
+
+  @AfterEach
+  void close() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  private Dataset csv(String name, String content) throws IOException {
+    Path file = dir.resolve(name + ".csv");
+    Files.writeString(file, content);
+    Dataset ds = new Dataset();
+    ds.setName(name);
+    ds.setFormat("csv");
+    ds.setPath(file.toString());
+    return ds;
+  }
+
+  @Test
+  void queriesACsvDatasetWithBoundParameters() throws IOException {
+    Dataset sales = csv("sales", "region,amount\nEMEA,10\nAMER,20\nEMEA,5\n");
+    QueryResult r = engine(100, Duration.ofSeconds(10))
+        .query("SELECT sum(amount) AS total FROM sales WHERE region = ?", List.of("EMEA"), List.of(sales));
+    assertThat(r.columns()).containsExactly("total");
+    assertThat(r.rows()).containsExactly(List.of(15L));
+  }
+
+  @Test
+  void loadsADatasetOnlyWhenAQueryNeedsIt() throws IOException {
+    Dataset missing = new Dataset();
+    missing.setName("later");
+    missing.setFormat("csv");
+    missing.setPath(dir.resolve("later.csv").toString());
+    QueryEngine e = engine(100, Duration.ofSeconds(10));
+    assertThat(e.query("SELECT 42 AS answer", List.of(), List.of()).rows()).containsExactly(List.of(42L));
+    assertThatThrownBy(() -> e.query("SELECT * FROM later", List.of(), List.of(missing)))
+        .isInstanceOf(QueryException.class).hasMessageContaining("cannot read " + missing.getPath());
+    Files.writeString(dir.resolve("later.csv"), "n\n7\n");
+    assertThat(e.query("SELECT * FROM later", List.of(), List.of(missing)).rows()).containsExactly(List.of(7L));
+  }
+
+  @Test
+  void reloadsAFileThatChanged() throws IOException {
+    Dataset ds = csv("counts", "n\n1\n");
+    QueryEngine e = engine(100, Duration.ofSeconds(10));
+    assertThat(e.query("SELECT sum(n) FROM counts", List.of(), List.of(ds)).rows()).containsExactly(List.of(1L));
+    Files.writeString(Path.of(ds.getPath()), "n\n1\n2\n3\n");
+    assertThat(e.query("SELECT sum(n) FROM counts", List.of(), List.of(ds)).rows()).containsExactly(List.of(6L));
+  }
+
+  @Test
+  void aValueIsBoundNeverExecuted() throws IOException {
+    Dataset ds = csv("victims", "name\nalice\n");
+    QueryEngine e = engine(100, Duration.ofSeconds(10));
+    String attack = "x'; DROP TABLE victims; --";
+    QueryResult r = e.query("SELECT count(*) AS n FROM victims WHERE name = ?", List.of(attack), List.of(ds));
+    assertThat(r.rows()).containsExactly(List.of(0L));
+    QueryResult echoed = e.query("SELECT ? AS v", List.of(attack), List.of());
+    assertThat(echoed.rows()).containsExactly(List.of(attack));
+    assertThat(e.query("SELECT count(*) FROM victims", List.of(), List.of(ds)).rows()).containsExactly(List.of(1L));
+  }
+
+  @Test
+  void cutsRowsAtTheLimitAndSaysSo() {
+    QueryResult r = engine(5, Duration.ofSeconds(10)).query("SELECT * FROM range(100);", List.of(), List.of());
+    assertThat(r.rows()).hasSize(5);
+    assertThat(r.truncated()).isTrue();
+  }
+
+  @Test
+  void cancelsAQueryThatRunsTooLong() {
+    QueryEngine e = engine(5, Duration.ofMillis(300));
+    assertThatThrownBy(() -> e.query("SELECT count(*) FROM range(100000000000) a", List.of(), List.of()))
+        .isInstanceOfSatisfying(QueryException.class, q -> assertThat(q.isTimeout()).isTrue())
+        .hasMessageContaining("ran longer than");
+    assertThat(e.query("SELECT 1 AS still_works", List.of(), List.of()).rows()).containsExactly(List.of(1L));
+  }
+
+  @Test
+  void reportsASqlErrorOnOneLine() {
+    assertThatThrownBy(() -> engine(5, Duration.ofSeconds(5)).query("SELECT nope FROM range(1)", List.of(), List.of()))
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("nope")
+        .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void readsParquetAndJson() throws Exception {
+    QueryEngine e = engine(100, Duration.ofSeconds(10));
+    Path parquet = dir.resolve("p.parquet");
+    try (var c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("COPY (SELECT 3 AS n) TO '" + parquet + "' (FORMAT parquet)");
+    }
+    Files.writeString(dir.resolve("j.json"), "[{\"n\": 4}, {\"n\": 5}]");
+    Dataset p = new Dataset();
+    p.setName("p");
+    p.setFormat("parquet");
+    p.setPath(parquet.toString());
+    Dataset j = new Dataset();
+    j.setName("j");
+    j.setFormat("json");
+    j.setPath(dir.resolve("j.json").toString());
+    assertThat(e.query("SELECT (SELECT sum(n) FROM p) + (SELECT sum(n) FROM j) AS s", List.of(), List.of(p, j))
+        .rows()).containsExactly(List.of(12L));
+  }
+
+  @Test
+  void copiesADatabaseQueryWithCredentialsFromSecretFiles() throws Exception {
+    Path db = dir.resolve("source.duckdb");
+    try (var c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE deals AS SELECT i AS id, 'won' AS stage FROM range(4) t(i)");
+    }
+    Path secret = Files.createDirectories(dir.resolve("secrets").resolve("db-credentials"));
+    Files.writeString(secret.resolve("username"), "reader\n");
+    Files.writeString(secret.resolve("password"), "s3cret\n");
+    Dataset ds = new Dataset();
+    ds.setName("deals");
+    ds.setFormat("jdbc");
+    JdbcSource jdbc = new JdbcSource();
+    jdbc.setUrl("jdbc:duckdb:" + db);
+    jdbc.setCredentialsSecret("db-credentials");
+    jdbc.setQuery("SELECT id, stage FROM deals");
+    ds.setJdbc(jdbc);
+    QueryResult r = engine(100, Duration.ofSeconds(10)).query("SELECT count(*) FROM deals", List.of(), List.of(ds));
+    assertThat(r.rows()).containsExactly(List.of(4L));
+  }
+
+  @Test
+  void generatesEverySample() {
+    QueryEngine e = engine(100, Duration.ofSeconds(30));
+    for (String sample : List.of("orders", "metrics", "funnel")) {
+      Dataset ds = new Dataset();
+      ds.setName(sample);
+      ds.setFormat("sample");
+      ds.setSample(sample);
+      assertThat(e.query("SELECT count(*) FROM " + sample, List.of(), List.of(ds)).rows().get(0).get(0))
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LONG).isGreaterThan(100L);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.astralytiq.runtime.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.astralytiq.api.runtime.RuntimeContract;
+import io.astralytiq.runtime.RunningApp;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A definition that does not validate: the process stays up, never ready, and every answer says why. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InvalidDefinitionIT {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("astralytiq.definition", () -> {
+      try {
+        Path file = Files.createTempFile("invalid", ".yaml");
+        Files.writeString(file, "title: Broken\npanels: [{id: a, type: gauge, query: SELECT 1}]\n");
+        return file.toString();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  @Autowired
+  Environment env;
+
+  @Test
+  void staysUpNotReadyAndExplains() {
+    RunningApp app = new RunningApp(env);
+    HttpResponse<String> ready = app.get(RuntimeContract.READINESS_PATH);
+    assertThat(ready.statusCode()).isEqualTo(503);
+    assertThat(ready.body()).contains("panel 'a': unknown type 'gauge'");
+    assertThat(app.get(RuntimeContract.LIVENESS_PATH).statusCode()).isEqualTo(200);
+    HttpResponse<String> page = app.get("/");
+    assertThat(page.statusCode()).isEqualTo(503);
+    assertThat(page.body()).contains("unknown type &#39;gauge&#39;");
+    HttpResponse<String> data = app.get("/api/panels");
+    assertThat(data.statusCode()).isEqualTo(503);
+    assertThat(data.body()).contains("the dashboard definition did not load");
+  }
+}

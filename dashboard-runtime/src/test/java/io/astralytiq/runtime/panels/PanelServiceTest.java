@@ -1,0 +1,103 @@
+package io.astralytiq.runtime.panels;
+
+import static io.astralytiq.api.runtime.RuntimeMetrics.CACHE_REQUESTS;
+import static io.astralytiq.api.runtime.RuntimeMetrics.PANEL_QUERY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.astralytiq.runtime.RuntimeProperties;
+import io.astralytiq.runtime.TestDashboards;
+import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.DefinitionParser;
+import io.astralytiq.runtime.definition.DefinitionValidator;
+import io.astralytiq.runtime.engine.QueryEngine;
+import io.astralytiq.runtime.variables.VariableResolver;
+import io.astralytiq.runtime.variables.VariableValues;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PanelServiceTest {
+
+  @TempDir
+  Path dir;
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final ExecutorService pool = Executors.newFixedThreadPool(4);
+  private QueryEngine engine;
+
+  private PanelService service(String refresh) throws Exception {
+    Path definition = TestDashboards.write(dir, refresh);
+    Dashboard d = DefinitionValidator.validate(DefinitionParser.parse(Files.readString(definition)));
+    engine = new QueryEngine(new RuntimeProperties.Engine(2, Duration.ofSeconds(10), 1000, "128MB", 1), dir, dir,
+        d.refresh());
+    return new PanelService(d, engine, Clock.systemUTC(), registry, pool);
+  }
+
+  private VariableValues values(PanelService s, Map<String, List<String>> params) {
+    return new VariableResolver(s.dashboard(), engine, Clock.systemUTC()).resolve(params);
+  }
+
+  @AfterEach
+  void tearDown() {
+    pool.shutdownNow();
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  @Test
+  void cachesPerPanelAndTheVariablesItUses() throws Exception {
+    PanelService s = service("1h");
+    PanelData first = s.data("total", values(s, Map.of("region", List.of("EMEA"))));
+    assertThat(first.rows()).containsExactly(List.of(TestDashboards.emeaTotal(1), TestDashboards.emeaTotal(1) / 2.0));
+    s.data("total", values(s, Map.of("region", List.of("EMEA"))));
+    s.data("total", values(s, Map.of("region", List.of("AMER"))));
+    // "everything" uses no variable: one entry serves every region.
+    s.data("everything", values(s, Map.of("region", List.of("EMEA"))));
+    s.data("everything", values(s, Map.of("region", List.of("APAC"))));
+    assertThat(registry.get(CACHE_REQUESTS).tag("result", "hit").counter().count()).isEqualTo(2.0);
+    assertThat(registry.get(CACHE_REQUESTS).tag("result", "miss").counter().count()).isEqualTo(3.0);
+    assertThat(registry.get(PANEL_QUERY).tag("panel", "total").timer().count()).isEqualTo(2);
+  }
+
+  @Test
+  void recomputesAfterTheRefreshIntervalAndSeesNewData() throws Exception {
+    PanelService s = service("1s");
+    VariableValues emea = values(s, Map.of("region", List.of("EMEA")));
+    assertThat(s.data("total", emea).rows().get(0).get(0)).isEqualTo(TestDashboards.emeaTotal(1));
+    TestDashboards.writeSales(dir, 10);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(s.data("total", emea).rows().get(0).get(0)).isEqualTo(TestDashboards.emeaTotal(10)));
+  }
+
+  @Test
+  void aFailingPanelReportsItsErrorAndTheOthersStillRender() throws Exception {
+    PanelService s = service("1h");
+    Files.delete(dir.resolve("sales.csv"));
+    Files.writeString(dir.resolve("sales.csv"), "day,region\nnot-a-date,EMEA\n");
+    List<PanelData> all = s.all(values(s, Map.of()));
+    assertThat(all).extracting(PanelData::id).contains("total", "per-day", "scatter");
+    PanelData total = all.stream().filter(p -> p.id().equals("total")).findFirst().orElseThrow();
+    assertThat(total.error()).contains("amount");
+    PanelData bars = all.stream().filter(p -> p.id().equals("bars")).findFirst().orElseThrow();
+    assertThat(bars.error()).isNotNull();
+    assertThat(registry.get(PANEL_QUERY).tag("outcome", "error").timers()).isNotEmpty();
+  }
+
+  @Test
+  void aMultiSelectExpandsToItsValues() throws Exception {
+    PanelService s = service("1h");
+    PanelData pie = s.data("pie", values(s, Map.of("products", List.of("alpha", "gamma"))));
+    assertThat(pie.rows()).extracting(r -> r.get(0)).containsExactlyInAnyOrder("alpha", "gamma");
+  }
+}
