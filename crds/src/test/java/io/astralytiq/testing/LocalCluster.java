@@ -22,6 +22,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class LocalCluster implements ParameterResolver {
 
+  /** hack/cluster's name for the tests' cluster; the demo's is "astralytiq". */
+  public static final String CLUSTER_NAME = "astralytiq-test";
+
   /** A running local cluster: its admin client and kubeconfig, for kubectl. */
   public record Cluster(KubernetesClient client, Path kubeconfig) {
 
@@ -80,7 +83,9 @@ public final class LocalCluster implements ParameterResolver {
   }
 
   private static Command.Result hackCluster(String command) {
+    // A cluster of its own, so that a demo running on the developer's machine never reconciles test objects.
     // A first "up" may build the control plane from source: allow for it.
-    return Command.run(List.of(Project.path("hack/cluster").toString(), command), null, Duration.ofMinutes(60));
+    return Command.run(List.of("env", "ASTRALYTIQ_CLUSTER=" + CLUSTER_NAME, Project.path("hack/cluster").toString(),
+        command), null, Duration.ofMinutes(60));
   }
 }
