@@ -14,6 +14,11 @@ public final class Labels {
   /** Value of {@link #NAME} on a dashboard's objects. */
   public static final String DASHBOARD_APP = "astralytiq-dashboard";
 
+  /** Value of {@link #NAME} on a tenant's objects. */
+  public static final String TENANT_APP = "astralytiq-tenant";
+  /** Annotation on a namespace the operator created for a tenant (not adopted): only such are ever deleted. */
+  public static final String CREATED_FOR_TENANT = ApiGroup.GROUP + "/created-for-tenant";
+
   /** Pod-template annotation with the hash of the definition, so that a new definition rolls the pods. */
   public static final String DEFINITION_HASH = ApiGroup.GROUP + "/definition-hash";
 

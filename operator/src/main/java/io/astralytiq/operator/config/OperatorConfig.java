@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
  * @param monitoringNamespace namespace of Prometheus, allowed through to scrape metrics
  * @param leaderElectionNamespace namespace of the leader-election Lease; empty disables leader election
  * @param healthPort port of the operator's health and metrics endpoint
+ * @param allowUnmanagedNamespaces whether Dashboards in namespaces of no Tenant run (default: they are refused)
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -35,7 +36,8 @@ public record OperatorConfig(
     String ingressNamespace,
     String monitoringNamespace,
     String leaderElectionNamespace,
-    int healthPort) {
+    int healthPort,
+    boolean allowUnmanagedNamespaces) {
 
   public static final String DEFAULT_RUNTIME_IMAGE = "ghcr.io/astralytiq/dashboard-runtime:0.1.0";
 
@@ -60,7 +62,8 @@ public record OperatorConfig(
         s.string("INGRESS_NAMESPACE", "ingress-nginx"),
         s.string("MONITORING_NAMESPACE", "monitoring"),
         s.string("LEADER_ELECTION_NAMESPACE", ""),
-        s.positiveInt("HEALTH_PORT", 8081));
+        s.positiveInt("HEALTH_PORT", 8081),
+        s.bool("ALLOW_UNMANAGED_NAMESPACES", false));
   }
 
   public boolean watchesAllNamespaces() {
@@ -89,6 +92,14 @@ public record OperatorConfig(
     Set<String> set(String key) {
       return Arrays.stream(string(key, "").split(","))
           .map(String::strip).filter(v -> !v.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    boolean bool(String key, boolean fallback) {
+      String value = string(key, Boolean.toString(fallback)).toLowerCase(java.util.Locale.ROOT);
+      if (!value.equals("true") && !value.equals("false")) {
+        throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
+      }
+      return Boolean.parseBoolean(value);
     }
 
     int positiveInt(String key, int fallback) {

@@ -3,6 +3,8 @@ package io.astralytiq.operator.dashboard;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DefinitionRef;
 import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.api.v1alpha1.Tenant;
+import io.astralytiq.api.v1alpha1.TenantNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -11,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,7 +23,28 @@ final class DashboardEventSources {
   private DashboardEventSources() {}
 
   static List<EventSource<?, Dashboard>> of(EventSourceContext<Dashboard> context) {
-    return List.of(namespaces(context), referencedDefinitions(context));
+    return List.of(namespaces(context), referencedDefinitions(context), tenants(context));
+  }
+
+  /**
+   * A Tenant's policy decides which of its Dashboards run: a change of its spec, or of how many dashboards it
+   * counts (one was added or removed), re-admits every Dashboard in its namespaces.
+   */
+  private static EventSource<Tenant, Dashboard> tenants(EventSourceContext<Dashboard> context) {
+    var config = InformerEventSourceConfiguration.from(Tenant.class, Dashboard.class)
+        .withName(DashboardInputs.TENANT_SOURCE)
+        .withWatchAllNamespaces()
+        .withOnUpdateFilter((Tenant now, Tenant before) -> !Objects.equals(now.getMetadata().getGeneration(),
+            before.getMetadata().getGeneration()) || !Objects.equals(dashboards(now), dashboards(before)))
+        .withSecondaryToPrimaryMapper((Tenant t) -> TenantNames.namespaces(t).stream()
+            .flatMap(ns -> context.getPrimaryCache().list(ns)).map(ResourceID::fromResource)
+            .collect(Collectors.toSet()))
+        .build();
+    return new InformerEventSource<>(config, context);
+  }
+
+  private static Integer dashboards(Tenant tenant) {
+    return tenant.getStatus() == null ? null : tenant.getStatus().getDashboards();
   }
 
   /** A namespace's labels say its tenant: a change re-reconciles every Dashboard in it. */

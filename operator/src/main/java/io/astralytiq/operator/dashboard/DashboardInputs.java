@@ -5,6 +5,7 @@ import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DefinitionRef;
 import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.operator.config.OperatorConfig;
@@ -13,6 +14,8 @@ import io.astralytiq.operator.dashboard.model.DefinitionContent;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,13 +27,16 @@ import java.util.Optional;
  * that stop its children from being changed.
  *
  * @param model the desired state, valid only when there are no problems
- * @param problems the user's mistakes, in the order they are reported
+ * @param problems the user's mistakes and policy refusals, in the order they are reported
  * @param hostHolder the older Dashboard serving the same host, if any
+ * @param admission whether the tenant's policy lets the Dashboard run
  */
-record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Dashboard> hostHolder) {
+record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Dashboard> hostHolder,
+    Admission admission) {
 
   static final String DEFINITION_REF_SOURCE = "definition-ref";
   static final String NAMESPACE_SOURCE = "namespace";
+  static final String TENANT_SOURCE = "tenant";
 
   static DashboardInputs resolve(Dashboard dashboard, Context<Dashboard> context, OperatorConfig config) {
     List<Problem> problems = new ArrayList<>();
@@ -49,7 +55,20 @@ record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Da
     String tenant = context.getSecondaryResource(Namespace.class, NAMESPACE_SOURCE)
         .map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(Labels.TENANT)).orElse(null);
     DashboardModel model = new DashboardModel(dashboard, config, definition, tenant, holder.isPresent());
-    return new DashboardInputs(model, List.copyOf(problems), holder);
+    Admission admission = Admission.check(dashboard, tenant, tenant(context, tenant), model.image(),
+        context.getPrimaryCache().list(), config);
+    admission.problem().ifPresent(p -> problems.add(0, p));
+    return new DashboardInputs(model, List.copyOf(problems), holder, admission);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<Tenant> tenant(Context<Dashboard> context, String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    var tenants = (InformerEventSource<Tenant, Dashboard>) context.eventSourceRetriever()
+        .getEventSourceFor(Tenant.class, TENANT_SOURCE);
+    return tenants.get(new ResourceID(name));
   }
 
   private static DefinitionContent definition(Dashboard dashboard, Context<Dashboard> context,

@@ -8,6 +8,7 @@ import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DashboardPhase;
 import io.astralytiq.api.v1alpha1.DashboardStatus;
+import io.astralytiq.api.v1alpha1.TenantConditions;
 import io.astralytiq.operator.common.Conditions;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -39,6 +40,8 @@ final class DashboardStatusFactory {
     status.setCurrentRevision(previous.getCurrentRevision());
     status.setLastGoodRevision(previous.getLastGoodRevision());
 
+    conditions.set(TenantConditions.ADMITTED, inputs.admission().admitted(), inputs.admission().reason(),
+        inputs.admission().message());
     conditions.set(AVAILABLE, rollout.available(), rollout.availableReason(), rollout.availableMessage());
     conditions.set(PROGRESSING, rollout.progressing(), rollout.progressingReason(), rollout.progressingMessage());
     if (!inputs.problems().isEmpty()) {

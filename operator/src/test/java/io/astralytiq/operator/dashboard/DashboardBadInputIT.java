@@ -56,7 +56,7 @@ class DashboardBadInputIT {
 
   @Test
   void aMissingDefinitionConfigMapIsReportedAndPickedUpOnceItExists() {
-    String namespace = operator.namespace("missing-ref", null);
+    String namespace = operator.namespace("missing-ref");
     client.resource(withDefinitionRef(Dashboards.minimal(namespace, "orders"), "orders-definition")).create();
 
     Condition ready = dashboards.awaitCondition(namespace, "orders", DashboardConditions.READY, "False",
@@ -74,7 +74,7 @@ class DashboardBadInputIT {
 
   @Test
   void aDefinitionThatDoesNotParseKeepsTheLastGoodChildren() {
-    String namespace = operator.namespace("bad-ref", null);
+    String namespace = operator.namespace("bad-ref");
     client.resource(new ConfigMapBuilder().withNewMetadata().withName("orders-definition").withNamespace(namespace)
         .endMetadata().addToData("dashboard.yaml", DEFINITION_YAML).build()).create();
     client.resource(withDefinitionRef(Dashboards.minimal(namespace, "orders"), "orders-definition")).create();
@@ -96,7 +96,7 @@ class DashboardBadInputIT {
 
   @Test
   void anInvalidImageIsRefusedWhileAnotherDashboardIsUnaffected() {
-    String namespace = operator.namespace("image", null);
+    String namespace = operator.namespace("image");
     Dashboard bad = Dashboards.minimal(namespace, "bad");
     RuntimeSpec runtime = new RuntimeSpec();
     runtime.setImage("registry.example.com/team//app:1");
@@ -113,7 +113,7 @@ class DashboardBadInputIT {
 
   @Test
   void aMissingCredentialsSecretIsReportedAndTheDashboardRecoversWhenItAppears() {
-    String namespace = operator.namespace("secret", null);
+    String namespace = operator.namespace("secret");
     Dashboard dashboard = Dashboards.minimal(namespace, "sales");
     Dataset database = new Dataset();
     database.setName("deals");

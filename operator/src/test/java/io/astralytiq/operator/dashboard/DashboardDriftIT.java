@@ -35,7 +35,7 @@ class DashboardDriftIT {
 
   @Test
   void aChildDeletedByHandIsRecreated() {
-    String namespace = operator.namespace("deleted", null);
+    String namespace = operator.namespace("deleted");
     client.resource(Dashboards.minimal(namespace, "orders")).create();
     String uid = dashboards.awaitPresent("the Service", () -> client.services().inNamespace(namespace)
         .withName("orders").get()).getMetadata().getUid();
@@ -50,7 +50,7 @@ class DashboardDriftIT {
 
   @Test
   void aFieldEditedByHandIsRestoredWhileAUsersLabelStays() {
-    String namespace = operator.namespace("edited", null);
+    String namespace = operator.namespace("edited");
     client.resource(Dashboards.minimal(namespace, "orders")).create();
     dashboards.awaitPresent("the Deployment", () -> deployment(namespace));
 

@@ -41,7 +41,7 @@ class DashboardE2E {
 
   @Test
   void aDashboardBecomesReadyAndKubectlWaitSeesIt(Cluster cluster) {
-    String namespace = operator.namespace("e2e-ready", "acme");
+    String namespace = operator.tenantNamespace("e2e-ready");
     Dashboard dashboard = Dashboards.minimal(namespace, "orders");
     dashboard.getSpec().setReplicas(2);
     client.resource(dashboard).create();
@@ -61,7 +61,7 @@ class DashboardE2E {
 
   @Test
   void deletingADashboardCollectsItsChildrenAndNothingElse() {
-    String namespace = operator.namespace("e2e-delete", null);
+    String namespace = operator.namespace("e2e-delete");
     client.resource(Dashboards.minimal(namespace, "orders")).create();
     client.resource(new ConfigMapBuilder().withNewMetadata().withName("team-notes").withNamespace(namespace)
         .endMetadata().addToData("note", "not the operator's").build()).create();
@@ -82,7 +82,7 @@ class DashboardE2E {
 
   @Test
   void whenTheDashboardHoldingAHostGoesTheNextClaimTakesItOver() {
-    String namespace = operator.namespace("e2e-host", null);
+    String namespace = operator.namespace("e2e-host");
     client.resource(withHost(Dashboards.minimal(namespace, "first"))).create();
     dashboards.awaitPresent("the first Ingress", () -> client.network().v1().ingresses().inNamespace(namespace)
         .withName("first").get());

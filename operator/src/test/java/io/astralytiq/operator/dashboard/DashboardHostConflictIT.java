@@ -39,8 +39,8 @@ class DashboardHostConflictIT {
 
   @Test
   void theLaterClaimGetsHostConflictAndNoIngress() {
-    String first = operator.namespace("first", null);
-    String second = operator.namespace("second", null);
+    String first = operator.namespace("first");
+    String second = operator.namespace("second");
     client.resource(withHost(Dashboards.minimal(first, "sales"), "sales.example.com")).create();
     dashboards.awaitPresent("the first Ingress", () -> ingress(first, "sales"));
 

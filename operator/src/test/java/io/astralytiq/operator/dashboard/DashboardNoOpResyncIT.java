@@ -41,7 +41,7 @@ class DashboardNoOpResyncIT {
 
   @Test
   void resyncsOfConvergedDashboardsWriteNothing() {
-    String namespace = operator.namespace("noop", "acme");
+    String namespace = operator.tenantNamespace("noop");
     List<Dashboard> created = List.of(plain(namespace), scaled(namespace), autoscaled(namespace), served(namespace));
     created.forEach(d -> client.resource(d).create());
     for (Dashboard d : created) {

@@ -45,7 +45,7 @@ class DashboardReconcileIT {
 
   @Test
   void createsEveryChildOwnedByTheDashboardWithTheDesignLabels() {
-    String namespace = operator.namespace("create", "acme");
+    String namespace = operator.tenantNamespace("create");
     Dashboard dashboard = client.resource(Dashboards.minimal(namespace, "orders")).create();
 
     Deployment deployment = dashboards.awaitPresent("the Deployment", () -> deployment(namespace, "orders"));
@@ -66,7 +66,7 @@ class DashboardReconcileIT {
           .containsEntry(Labels.NAME, Labels.DASHBOARD_APP)
           .containsEntry(Labels.INSTANCE, "orders")
           .containsEntry(Labels.MANAGED_BY, Labels.OPERATOR)
-          .containsEntry(Labels.TENANT, "acme");
+          .containsEntry(Labels.TENANT, namespace);
     }
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
     assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
@@ -79,7 +79,7 @@ class DashboardReconcileIT {
 
   @Test
   void aNewDefinitionGetsItsOwnConfigMapAndRollsThePodTemplate() {
-    String namespace = operator.namespace("update", null);
+    String namespace = operator.namespace("update");
     client.resource(Dashboards.minimal(namespace, "orders")).create();
     String first = dashboards.awaitPresent("the first definition", () -> definitions(namespace, "orders").stream()
         .findFirst().map(cm -> cm.getMetadata().getName()).orElse(null));
@@ -101,7 +101,7 @@ class DashboardReconcileIT {
 
   @Test
   void fixedReplicasFollowTheSpecAndTheScaleSubresource() {
-    String namespace = operator.namespace("replicas", null);
+    String namespace = operator.namespace("replicas");
     Dashboard dashboard = Dashboards.minimal(namespace, "orders");
     dashboard.getSpec().setReplicas(3);
     client.resource(dashboard).create();
@@ -116,7 +116,7 @@ class DashboardReconcileIT {
 
   @Test
   void anAutoscalerOwnsTheReplicaCountAndTheOperatorNeverTakesItBack() {
-    String namespace = operator.namespace("hpa", null);
+    String namespace = operator.namespace("hpa");
     Dashboard dashboard = Dashboards.minimal(namespace, "orders");
     AutoscalingSpec autoscaling = new AutoscalingSpec();
     autoscaling.setMinReplicas(2);

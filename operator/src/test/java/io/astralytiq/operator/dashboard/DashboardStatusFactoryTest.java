@@ -126,7 +126,8 @@ class DashboardStatusFactoryTest {
   private static DashboardInputs inputs(DashboardSpec spec, List<Problem> problems, Dashboard holder) {
     DashboardModel model = new DashboardModel(dashboard(spec), OperatorConfig.from(Map.of()), null, null,
         holder != null);
-    return new DashboardInputs(model, problems, Optional.ofNullable(holder));
+    return new DashboardInputs(model, problems, Optional.ofNullable(holder),
+        new Admission(true, "Admitted", "admitted by tenant acme"));
   }
 
   private static DashboardSpec spec() {

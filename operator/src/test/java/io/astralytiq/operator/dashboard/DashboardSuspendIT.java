@@ -38,7 +38,7 @@ class DashboardSuspendIT {
 
   @Test
   void suspendScalesToZeroAndRemovesTheAutoscalerThenResumeRestoresBoth() {
-    String namespace = operator.namespace("suspend", null);
+    String namespace = operator.namespace("suspend");
     Dashboard dashboard = Dashboards.minimal(namespace, "orders");
     AutoscalingSpec autoscaling = new AutoscalingSpec();
     autoscaling.setMinReplicas(2);

@@ -1,5 +1,8 @@
 package io.astralytiq.operator.testing;
 
+import static org.awaitility.Awaitility.await;
+
+import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.operator.OperatorMain;
 import io.astralytiq.operator.common.OperatorMetrics;
 import io.astralytiq.operator.config.OperatorConfig;
@@ -9,6 +12,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +43,7 @@ public final class OperatorFixture implements AutoCloseable {
   public static OperatorFixture start(KubernetesClient client, Map<String, String> settings) {
     Crds.install(client);
     Map<String, String> all = new HashMap<>(Map.of("RUNTIME_IMAGE", RUNTIME_IMAGE,
-        "RESYNC_PERIOD", "10m", "RECONCILE_CONCURRENCY", "4"));
+        "RESYNC_PERIOD", "10m", "RECONCILE_CONCURRENCY", "4", "ALLOW_UNMANAGED_NAMESPACES", "true"));
     all.putAll(settings);
     OperatorMetrics metrics = new OperatorMetrics();
     KubernetesClient operatorClient = OperatorMain.clientBuilder(metrics).withConfig(client.getConfiguration())
@@ -52,16 +56,26 @@ public final class OperatorFixture implements AutoCloseable {
     return start(client, Map.of());
   }
 
-  /** A new namespace with a random suffix; labelled with a tenant when one is given. */
-  public String namespace(String prefix, String tenant) {
-    String name = prefix + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36)
-        .toLowerCase(Locale.ROOT);
-    Namespace namespace = new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build();
-    if (tenant != null) {
-      namespace.getMetadata().setLabels(Map.of("astralytiq.io/tenant", tenant));
-    }
-    client.resource(namespace).create();
+  /** A new namespace of no tenant, with a random suffix (the fixture allows unmanaged namespaces). */
+  public String namespace(String prefix) {
+    String name = uniqueName(prefix);
+    client.resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
     return name;
+  }
+
+  /** A new Tenant with one namespace of the same name, once the operator has made it; returns that name. */
+  public String tenantNamespace(String prefix) {
+    String name = uniqueName(prefix);
+    client.resource(Tenants.of(name, name)).create();
+    await("namespace " + name + " of tenant " + name).atMost(Duration.ofSeconds(60)).until(() -> {
+      Namespace ns = client.namespaces().withName(name).get();
+      return ns != null && name.equals(ns.getMetadata().getLabels().get(Labels.TENANT));
+    });
+    return name;
+  }
+
+  public static String uniqueName(String prefix) {
+    return prefix + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36).toLowerCase(Locale.ROOT);
   }
 
   public OperatorMetrics metrics() {

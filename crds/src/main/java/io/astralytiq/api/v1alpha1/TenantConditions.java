@@ -1,0 +1,23 @@
+package io.astralytiq.api.v1alpha1;
+
+/** Condition types and reasons of a Tenant, and of a Dashboard's admission by its tenant. */
+public final class TenantConditions {
+
+  public static final String READY = "Ready";
+  /** On a Tenant: some namespaces it names belong to another tenant. */
+  public static final String CONFLICT = "Conflict";
+  /** On a Dashboard: whether its tenant's policy lets it run. */
+  public static final String ADMITTED = "Admitted";
+
+  public static final String REASON_RECONCILED = "Reconciled";
+  public static final String REASON_NAMESPACE_OWNED_ELSEWHERE = "NamespaceOwnedByAnotherTenant";
+  public static final String REASON_NO_CONFLICT = "NoConflict";
+
+  public static final String REASON_ADMITTED = "Admitted";
+  public static final String REASON_UNMANAGED_NAMESPACE = "UnmanagedNamespace";
+  public static final String REASON_NO_TENANT = "NoTenant";
+  public static final String REASON_QUOTA_EXCEEDED = "QuotaExceeded";
+  public static final String REASON_IMAGE_NOT_ALLOWED = "ImageNotAllowed";
+
+  private TenantConditions() {}
+}

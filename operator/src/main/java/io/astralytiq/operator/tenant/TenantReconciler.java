@@ -1,0 +1,97 @@
+package io.astralytiq.operator.tenant;
+
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.Tenant;
+import io.astralytiq.api.v1alpha1.TenantNames;
+import io.astralytiq.api.v1alpha1.TenantStatus;
+import io.astralytiq.operator.common.StatusEvents;
+import io.astralytiq.operator.common.StatusPatch;
+import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.tenant.dependent.TenantDependents;
+import io.astralytiq.operator.tenant.dependent.TenantNamespaceDependent;
+import io.astralytiq.operator.tenant.dependent.TenantPolicyDependents.TenantLimitRangeDependent;
+import io.astralytiq.operator.tenant.dependent.TenantPolicyDependents.TenantNetworkPolicyDependent;
+import io.astralytiq.operator.tenant.dependent.TenantPolicyDependents.TenantQuotaDependent;
+import io.astralytiq.operator.tenant.dependent.TenantPolicyDependents.TenantRoleBindingDependent;
+import io.astralytiq.operator.tenant.model.TenantModel;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reconciles a Tenant into its namespaces and what each of them holds (member access, quota, defaults,
+ * isolation), reports the truth in its status, and on deletion applies its deletionPolicy to the namespaces.
+ */
+@Workflow(explicitInvocation = true, dependents = {
+    @Dependent(name = "namespaces", type = TenantNamespaceDependent.class),
+    @Dependent(name = "role-bindings", type = TenantRoleBindingDependent.class, dependsOn = "namespaces"),
+    @Dependent(name = "quotas", type = TenantQuotaDependent.class, dependsOn = "namespaces"),
+    @Dependent(name = "limit-ranges", type = TenantLimitRangeDependent.class, dependsOn = "namespaces"),
+    @Dependent(name = "isolation", type = TenantNetworkPolicyDependent.class, dependsOn = "namespaces"),
+})
+@ControllerConfiguration(name = "tenant")
+public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
+
+  private final OperatorConfig config;
+  private final StatusEvents events;
+  private final Clock clock;
+
+  public TenantReconciler(OperatorConfig config, StatusEvents events, Clock clock) {
+    this.config = config;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, Tenant>> prepareEventSources(EventSourceContext<Tenant> context) {
+    return List.of(TenantDashboards.eventSource(context));
+  }
+
+  @Override
+  public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
+    TenantModel model = model(tenant, context);
+    TenantDependents.share(context, model);
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    List<Dashboard> dashboards = TenantDashboards.in(context, model.namespaces());
+    List<ResourceQuota> quotas = context.getSecondaryResources(ResourceQuota.class).stream().toList();
+    TenantStatus status = TenantStatusFactory.compute(model, dashboards, quotas, clock);
+    events.onTransition(tenant, tenant.getStatus() == null ? null : tenant.getStatus().getConditions(),
+        status.getConditions());
+    return StatusPatch.ifChanged(tenant, status, context);
+  }
+
+  @Override
+  public DeleteControl cleanup(Tenant tenant, Context<Tenant> context) {
+    TenantDependents.share(context, model(tenant, context));
+    context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
+    return DeleteControl.defaultDelete();
+  }
+
+  /** The namespaces the Tenant names, as the informer's cache has them: no API call per reconcile. */
+  @SuppressWarnings("unchecked")
+  private TenantModel model(Tenant tenant, Context<Tenant> context) {
+    var namespaces = (InformerEventSource<Namespace, Tenant>) context.eventSourceRetriever()
+        .getEventSourceFor(Namespace.class);
+    Map<String, Optional<Namespace>> existing = new LinkedHashMap<>();
+    for (String name : TenantNames.namespaces(tenant)) {
+      existing.put(name, namespaces.get(new ResourceID(name)));
+    }
+    return new TenantModel(tenant, config, existing);
+  }
+}

@@ -1,0 +1,71 @@
+package io.astralytiq.operator.tenant;
+
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.Tenant;
+import io.astralytiq.api.v1alpha1.TenantConditions;
+import io.astralytiq.api.v1alpha1.TenantStatus;
+import io.astralytiq.api.v1alpha1.TenantUsage;
+import io.astralytiq.operator.common.Conditions;
+import io.astralytiq.operator.tenant.model.TenantModel;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** A Tenant's status: its namespaces, its dashboards, what its quota has used, and what is wrong. */
+final class TenantStatusFactory {
+
+  private TenantStatusFactory() {}
+
+  static TenantStatus compute(TenantModel model, List<Dashboard> dashboards, List<ResourceQuota> quotas,
+      Clock clock) {
+    Tenant tenant = model.tenant();
+    Conditions conditions = new Conditions(tenant.getStatus() == null ? null : tenant.getStatus().getConditions(),
+        tenant.getMetadata().getGeneration(), clock);
+    List<String> conflicts = model.conflicts();
+    if (conflicts.isEmpty()) {
+      conditions.set(TenantConditions.CONFLICT, false, TenantConditions.REASON_NO_CONFLICT,
+          "every namespace named belongs to this tenant");
+      conditions.set(TenantConditions.READY, true, TenantConditions.REASON_RECONCILED,
+          model.namespaces().size() + " namespace(s) with members, quota, defaults and isolation in place");
+    } else {
+      String message = "namespace(s) " + String.join(", ", conflicts) + " belong to another tenant and are left alone";
+      conditions.set(TenantConditions.CONFLICT, true, TenantConditions.REASON_NAMESPACE_OWNED_ELSEWHERE, message);
+      conditions.set(TenantConditions.READY, false, TenantConditions.REASON_NAMESPACE_OWNED_ELSEWHERE, message);
+    }
+
+    TenantStatus status = new TenantStatus();
+    status.setObservedGeneration(tenant.getMetadata().getGeneration());
+    status.setNamespaces(model.namespaces());
+    status.setDashboards(dashboards.size());
+    TenantUsage usage = new TenantUsage();
+    usage.setDashboards((int) dashboards.stream().filter(TenantStatusFactory::admitted).count());
+    usage.setCpu(sum(quotas, "requests.cpu"));
+    usage.setMemory(sum(quotas, "requests.memory"));
+    String pods = sum(quotas, "pods");
+    usage.setPods(pods == null ? null : new BigDecimal(pods).intValue());
+    status.setUsage(usage);
+    status.setConditions(conditions.build());
+    return status;
+  }
+
+  private static boolean admitted(Dashboard dashboard) {
+    return dashboard.getStatus() != null
+        && Conditions.isTrue(dashboard.getStatus().getConditions(), TenantConditions.ADMITTED);
+  }
+
+  /** The sum of a resource's use over the tenant's quotas, as a plain quantity; null when none counts it. */
+  private static String sum(List<ResourceQuota> quotas, String resource) {
+    List<Quantity> used = quotas.stream().filter(q -> q.getStatus() != null && q.getStatus().getUsed() != null)
+        .map(q -> q.getStatus().getUsed()).map((Map<String, Quantity> u) -> u.get(resource))
+        .filter(Objects::nonNull).toList();
+    if (used.isEmpty()) {
+      return null;
+    }
+    BigDecimal total = used.stream().map(Quantity::getNumericalAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return total.stripTrailingZeros().toPlainString();
+  }
+}

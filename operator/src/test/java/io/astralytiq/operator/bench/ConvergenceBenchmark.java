@@ -1,0 +1,229 @@
+package io.astralytiq.operator.bench;
+
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.DashboardConditions;
+import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
+import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.dashboard.model.DashboardModel;
+import io.astralytiq.operator.dashboard.model.DefinitionContent;
+import io.astralytiq.operator.testing.Dashboards;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The Java half of {@code hack/bench convergence}: creates objects in parallel and times how long the cluster takes
+ * to converge. The script does the rest (cluster, operator process, metrics, memory). Two commands:
+ * <ul>
+ *   <li>{@code operator}: N Dashboards, round-robin over the namespaces; done when every one has Ready=True;</li>
+ *   <li>{@code floor}: the same children the operator would make, created by this plain client with the same
+ *       parallelism; done when every Deployment has all its replicas ready.</li>
+ * </ul>
+ * The namespaces are created (labelled with a tenant) before the clock starts. Progress goes to stderr; the
+ * result is the line {@code RESULT seconds=<s>} on stdout, which the script picks out of the log output.
+ * Options: --dashboards N, --namespaces N, --threads N, --prefix NAME, --runtime-image IMAGE, --timeout SECONDS.
+ */
+public final class ConvergenceBenchmark {
+
+  static final String TENANT = "bench";
+  /** Polling the list this often bounds the measurement's resolution; cheap enough for the API server at N=1000. */
+  private static final long POLL_MILLIS = 500;
+  private static final long PROGRESS_MILLIS = 5000;
+
+  private final KubernetesClient client;
+  private final Map<String, String> options;
+
+  private ConvergenceBenchmark(KubernetesClient client, Map<String, String> options) {
+    this.client = client;
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || !List.of("operator", "floor").contains(args[0])) {
+      System.err.println("usage: ConvergenceBenchmark operator|floor [--dashboards N] [--namespaces N] [--threads N]"
+          + " [--prefix NAME] [--runtime-image IMAGE] [--timeout SECONDS]");
+      System.exit(2);
+    }
+    Map<String, String> options = new HashMap<>();
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+      ConvergenceBenchmark bench = new ConvergenceBenchmark(client, options);
+      double seconds = args[0].equals("operator") ? bench.operatorRun() : bench.floorRun();
+      System.out.printf("RESULT seconds=%.1f%n", seconds);
+    }
+    // fabric8's and the executor's threads must not keep the JVM alive.
+    System.exit(0);
+  }
+
+  /** Creates the Dashboards and waits until the operator reports every one Ready. */
+  private double operatorRun() throws Exception {
+    List<String> namespaces = createNamespaces();
+    List<Dashboard> dashboards = dashboards(namespaces);
+    long start = System.nanoTime();
+    createAll(dashboards.stream().map(d -> (Runnable) () -> client.resource(d).create()).toList(), start);
+    waitUntil("Dashboards Ready=True", start, () -> client.resources(Dashboard.class).inAnyNamespace().list()
+        .getItems().stream().filter(d -> namespaces.contains(d.getMetadata().getNamespace()))
+        .filter(ConvergenceBenchmark::ready).count());
+    return seconds(start);
+  }
+
+  /**
+   * Creates, per dashboard and in the workflow's order, the children {@link DashboardModel} gives, and waits until
+   * their Deployments are ready. There is no Dashboard object, so the children carry no ownerReference: one
+   * pointing at a Dashboard that does not exist would make the garbage collector delete them at once.
+   */
+  private double floorRun() throws Exception {
+    List<String> namespaces = createNamespaces();
+    OperatorConfig config = OperatorConfig.from(Map.of("RUNTIME_IMAGE",
+        option("runtime-image", OperatorConfig.DEFAULT_RUNTIME_IMAGE)));
+    List<List<HasMetadata>> children = new ArrayList<>();
+    for (Dashboard dashboard : dashboards(namespaces)) {
+      children.add(children(new DashboardModel(dashboard, config, definition(dashboard), TENANT, false)));
+    }
+    long start = System.nanoTime();
+    createAll(children.stream().map(list -> (Runnable) () -> list.forEach(c -> client.resource(c).create()))
+        .toList(), start);
+    waitUntil("Deployments with all replicas ready", start, () -> client.apps().deployments().inAnyNamespace()
+        .withLabel(Labels.MANAGED_BY, Labels.OPERATOR).list().getItems().stream()
+        .filter(d -> namespaces.contains(d.getMetadata().getNamespace()))
+        .filter(ConvergenceBenchmark::rolledOut).count());
+    return seconds(start);
+  }
+
+  private static List<HasMetadata> children(DashboardModel model) {
+    List<HasMetadata> children = Stream.of(model.definitionConfigMap(), Optional.of(model.serviceAccount()),
+            Optional.of(model.deployment()), Optional.of(model.service()), model.autoscaler(),
+            model.disruptionBudget(), model.ingress(), Optional.of(model.networkPolicy()))
+        .flatMap(Optional::stream).map(HasMetadata.class::cast).toList();
+    children.forEach(c -> c.getMetadata().setOwnerReferences(null));
+    return children;
+  }
+
+  /**
+   * The definition exactly as the operator writes it into the ConfigMap. The operator's writer is package-private
+   * (io.astralytiq.operator.dashboard.DefinitionYaml), so it is called reflectively rather than copied: a copy
+   * could drift and make the floor's ConfigMaps differ from the operator's.
+   */
+  private static DefinitionContent definition(Dashboard dashboard) {
+    try {
+      Method write = Class.forName("io.astralytiq.operator.dashboard.DefinitionYaml")
+          .getDeclaredMethod("write", DashboardDefinition.class);
+      write.setAccessible(true);
+      return DefinitionContent.of((String) write.invoke(null, dashboard.getSpec().getDefinition()), List.of());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot render the definition as the operator does", e);
+    }
+  }
+
+  /** N minimal Dashboards with one replica, spread round-robin over the namespaces. */
+  private List<Dashboard> dashboards(List<String> namespaces) {
+    int count = intOption("dashboards", 200);
+    List<Dashboard> dashboards = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Dashboard dashboard = Dashboards.minimal(namespaces.get(i % namespaces.size()), String.format("d-%04d", i));
+      dashboard.getSpec().setReplicas(1);
+      dashboards.add(dashboard);
+    }
+    return dashboards;
+  }
+
+  private List<String> createNamespaces() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < intOption("namespaces", 10); i++) {
+      String name = option("prefix", "bench") + "-" + i;
+      client.resource(new NamespaceBuilder().withNewMetadata().withName(name)
+          .addToLabels(Labels.TENANT, TENANT).addToLabels("astralytiq.io/bench", "convergence").endMetadata()
+          .build()).serverSideApply();
+      names.add(name);
+    }
+    return names;
+  }
+
+  /** Runs the creations on a fixed pool, as a GitOps controller or a script applying many objects would. */
+  private void createAll(List<Runnable> creations, long start) throws Exception {
+    int threads = intOption("threads", 16);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      creations.forEach(c -> futures.add(pool.submit(c)));
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    progress(start, "created %d sets of objects with %d threads", creations.size(), threads);
+  }
+
+  /** Polls {@code done} (how many are finished) until it reaches the number of dashboards. */
+  private void waitUntil(String what, long start, CountingCheck done) throws Exception {
+    int count = intOption("dashboards", 200);
+    long deadline = start + TimeUnit.SECONDS.toNanos(intOption("timeout", 1800));
+    long lastProgress = 0;
+    while (true) {
+      long finished = done.count();
+      if (finished >= count) {
+        progress(start, "%s: %d/%d", what, finished, count);
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(what + ": only " + finished + "/" + count + " before the timeout");
+      }
+      if (System.nanoTime() - lastProgress > TimeUnit.MILLISECONDS.toNanos(PROGRESS_MILLIS)) {
+        progress(start, "%s: %d/%d", what, finished, count);
+        lastProgress = System.nanoTime();
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+  }
+
+  private static boolean ready(Dashboard dashboard) {
+    return dashboard.getStatus() != null && dashboard.getStatus().getConditions() != null
+        && dashboard.getStatus().getConditions().stream().anyMatch(c ->
+            DashboardConditions.READY.equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private static boolean rolledOut(Deployment deployment) {
+    Predicate<Integer> all = n -> n != null && n >= deployment.getSpec().getReplicas();
+    return deployment.getStatus() != null && all.test(deployment.getStatus().getReadyReplicas())
+        && all.test(deployment.getStatus().getUpdatedReplicas());
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static void progress(long start, String format, Object... args) {
+    System.err.printf("  [%6.1fs] %s%n", seconds(start), String.format(format, args));
+  }
+
+  private String option(String name, String fallback) {
+    return options.getOrDefault(name, fallback);
+  }
+
+  private int intOption(String name, int fallback) {
+    return Integer.parseInt(option(name, Integer.toString(fallback)));
+  }
+
+  @FunctionalInterface
+  private interface CountingCheck {
+    long count() throws Exception;
+  }
+}
