@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     message = "a Dashboard's name must start with a letter, contain only lowercase letters, digits and '-', and be"
         + " at most 52 characters (its Service and other objects are named after it)")
 @Categories(ApiGroup.CATEGORY)
+@ValidationRule(value = "has(self.spec)", message = "spec is required")
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyReplicas", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Replicas", jsonPath = ".status.replicas", type = AdditionalPrinterColumn.Type.INTEGER)
@@ -28,8 +29,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
     type = AdditionalPrinterColumn.Type.DATE)
 public class Dashboard extends CustomResource<DashboardSpec, DashboardStatus> implements Namespaced {
 
+  /**
+   * A new object has neither spec nor status: JOSDK and the status patches build fresh objects for server-side
+   * apply, and a spec filled with defaults here would be applied over the user's.
+   */
   @Override
   protected DashboardSpec initSpec() {
-    return new DashboardSpec();
+    return null;
+  }
+
+  @Override
+  protected DashboardStatus initStatus() {
+    return null;
   }
 }

@@ -10,6 +10,7 @@ import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.api.v1alpha1.RolloutSpec;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
 import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.testing.GoldenFiles;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard.model;
+package io.astralytiq.operator.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,14 +13,14 @@ import java.nio.file.Paths;
  * Compares generated objects with YAML files under src/test/resources/golden. Run the tests with
  * -Dastralytiq.updateGolden=true to rewrite the files from the code, then review the diff before committing it.
  */
-final class GoldenFiles {
+public final class GoldenFiles {
 
   private static final Path ROOT = Paths.get("src/test/resources/golden");
   private static final KubernetesSerialization YAML = new KubernetesSerialization();
 
   private GoldenFiles() {}
 
-  static void assertMatches(String name, Object actual) {
+  public static void assertMatches(String name, Object actual) {
     Path file = ROOT.resolve(name + ".yaml");
     String yaml = YAML.asYaml(actual);
     try {

@@ -1,0 +1,378 @@
+package io.astralytiq.operator.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.install.Helm.Rendered;
+import io.astralytiq.testing.Command;
+import io.astralytiq.testing.Project;
+import io.astralytiq.testing.RealApiServer;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Helm chart as a user installs it: rendered by the pinned helm with default and changed values, its pod checked
+ * by the real API server's Pod Security admission, its values schema-checked and documented, its CRDs the committed
+ * ones.
+ */
+@ExtendWith(RealApiServer.class)
+class HelmChartIT {
+
+  private static final String RELEASE = "astralytiq-operator";
+  private static final String NAMESPACE = "astralytiq-system";
+  /** Values given as a whole block (Kubernetes structures), not key by key. */
+  private static final Set<String> BLOCKS = Set.of("resources", "podSecurityContext", "securityContext");
+
+  private static Helm helm;
+
+  @BeforeAll
+  static void findHelm() {
+    helm = Helm.pinned();
+  }
+
+  @Test
+  void theDefaultPodRunsUnprivilegedAndPassesTheRestrictedPodSecurityStandard(KubernetesClient client) {
+    Deployment deployment = render(Map.of()).one(Deployment.class);
+    PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+    Container operator = pod.getContainers().get(0);
+
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(operator.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(operator.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(operator.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(operator.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(operator.getSecurityContext().getCapabilities().getAdd()).isNullOrEmpty();
+    assertThat(operator.getVolumeMounts()).as("a writable /tmp for the JVM")
+        .anyMatch(m -> m.getMountPath().equals("/tmp"));
+    assertThat(pod.getAutomountServiceAccountToken()).as("the operator needs its token").isTrue();
+    assertThat(render(Map.of()).one(ServiceAccount.class).getAutomountServiceAccountToken())
+        .as("no other pod of the account gets it").isFalse();
+
+    String namespace = "chart-psa-" + Long.toString(System.nanoTime() % 100_000, 36);
+    client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
+        .addToLabels("pod-security.kubernetes.io/enforce", "restricted")
+        .addToLabels("pod-security.kubernetes.io/enforce-version", "latest").endMetadata().build()).create();
+    client.pods().inNamespace(namespace).resource(pod(deployment, namespace)).dryRun().create();
+    Deployment escalating = render(Map.of("securityContext.allowPrivilegeEscalation", "true")).one(Deployment.class);
+    assertThatThrownBy(() -> client.pods().inNamespace(namespace).resource(pod(escalating, namespace)).dryRun()
+        .create()).as("Pod Security admission is on and checks what the chart renders")
+        .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+  }
+
+  @Test
+  void theOperatorIsProbedAndScrapedOnItsHealthPort() {
+    for (int port : List.of(8081, 9090)) {
+      Rendered chart = render(port == 8081 ? Map.of() : Map.of("operator.healthPort", Integer.toString(port)));
+      Container operator = container(chart);
+      assertThat(operator.getPorts()).singleElement().satisfies(p -> {
+        assertThat(p.getName()).isEqualTo("health");
+        assertThat(p.getContainerPort()).isEqualTo(port);
+      });
+      assertThat(operator.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+      assertThat(operator.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("health");
+      assertThat(operator.getStartupProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+      assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+      assertThat(operator.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("health");
+      assertThat(env(chart)).containsEntry("HEALTH_PORT", Integer.toString(port));
+      Service metrics = chart.one(Service.class);
+      assertThat(metrics.getSpec().getPorts()).singleElement().satisfies(p -> {
+        assertThat(p.getPort()).isEqualTo(port);
+        assertThat(p.getTargetPort().getStrVal()).isEqualTo("health");
+      });
+      assertThat(metrics.getSpec().getSelector())
+          .isEqualTo(chart.one(Deployment.class).getSpec().getSelector().getMatchLabels());
+    }
+  }
+
+  @Test
+  void theOperatorValuesBecomeAConfigurationTheOperatorAccepts() {
+    Rendered chart = render(Map.of("operator.watchNamespaces", "{acme-analytics,globex}",
+        "operator.runtimeImage", "registry.example.com/runtime:2.0", "operator.reconcileConcurrency", "3",
+        "operator.resyncPeriod", "1h30m", "operator.ingressNamespace", "traefik",
+        "operator.monitoringNamespace", "observability", "operator.healthPort", "9090",
+        "operator.allowUnmanagedNamespaces", "true"));
+
+    OperatorConfig config = OperatorConfig.from(env(chart));
+
+    assertThat(config).isEqualTo(new OperatorConfig(Set.of("acme-analytics", "globex"),
+        "registry.example.com/runtime:2.0", 3, Duration.ofMinutes(90), "traefik", "observability", "", 9090, true));
+    assertThat(OperatorConfig.from(env(render(Map.of())))).as("defaults").isEqualTo(new OperatorConfig(Set.of(),
+        "ghcr.io/astralytiq/dashboard-runtime:0.1.0", 10, Duration.ofMinutes(10), "ingress-nginx", "monitoring", "",
+        8081, false));
+  }
+
+  @ParameterizedTest(name = "replicaCount={0}, leaderElection.enabled={1}: elects a leader={2}")
+  @CsvSource({"1, false, false", "1, true, true", "2, false, true", "3, true, true"})
+  void leaderElectionIsOnWithMoreThanOneReplicaOrWhenAskedFor(int replicas, boolean enabled, boolean elects) {
+    Rendered chart = render(Map.of("replicaCount", Integer.toString(replicas),
+        "leaderElection.enabled", Boolean.toString(enabled)));
+    Deployment deployment = chart.one(Deployment.class);
+
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(replicas);
+    if (elects) {
+      assertThat(env(chart)).containsEntry("LEADER_ELECTION_NAMESPACE", NAMESPACE);
+      assertThat(chart.one(Role.class).getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+      assertThat(chart.one(Role.class).getRules()).singleElement().satisfies(rule -> {
+        assertThat(rule.getResources()).containsExactly("leases");
+        assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "create", "update");
+      });
+      assertThat(chart.one(RoleBinding.class).getSubjects()).singleElement()
+          .satisfies(s -> assertThat(s.getNamespace()).isEqualTo(NAMESPACE));
+      assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+    } else {
+      assertThat(env(chart)).doesNotContainKey("LEADER_ELECTION_NAMESPACE");
+      assertThat(chart.find(Role.class)).isEmpty();
+      assertThat(deployment.getSpec().getStrategy().getType()).as("never two operators at once").isEqualTo("Recreate");
+    }
+  }
+
+  @Test
+  void aMisspelledValueFailsTheRenderWhereTheRightOneRenders() {
+    assertThat(helm.render(RELEASE, NAMESPACE, Map.of("replicaCount", "2")).exitCode()).isZero();
+
+    Command.Result typo = helm.render(RELEASE, NAMESPACE, Map.of("replicaCont", "2"));
+
+    assertThat(typo.exitCode()).isNotZero();
+    assertThat(typo.stderr()).contains("values don't meet the specifications of the schema")
+        .contains("additional properties 'replicaCont' not allowed");
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "operator.resyncPeriood | 5m        | additional properties 'resyncPeriood' not allowed",
+      "image.tags             | 1.0       | additional properties 'tags' not allowed",
+      "securityContext.readOnlyRootFileSystem | true | additional properties 'readOnlyRootFileSystem' not allowed",
+      "replicaCount           | two       | replicaCount",
+      "replicaCount           | 0         | replicaCount",
+      "operator.resyncPeriod  | 10 minutes | resyncPeriod",
+      "operator.watchNamespaces | {Team_A} | watchNamespaces",
+      "operator.healthPort    | 80        | healthPort",
+      "image.pullPolicy       | Sometimes | pullPolicy",
+  })
+  void anInvalidValueFailsTheRenderNamingIt(String key, String value, String message) {
+    Command.Result result = helm.render(RELEASE, NAMESPACE, Map.of(key, value));
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.stderr()).contains(message);
+  }
+
+  @Test
+  void theChartLintsCleanly() {
+    Command.Result lint = helm.run("lint", "--strict", Helm.CHART.toString());
+
+    assertThat(lint.exitCode()).as(lint.stdout() + lint.stderr()).isZero();
+  }
+
+  @Test
+  void theChartsCrdsAreTheCommittedOnes() throws IOException {
+    Map<String, String> committed = readAll(Project.path("crds/manifests"));
+    Map<String, String> inChart = readAll(Helm.CHART.resolve("crds"));
+
+    assertThat(committed).isNotEmpty();
+    assertThat(inChart).as("helm/astralytiq-operator/crds: run hack/update-crds").isEqualTo(committed);
+  }
+
+  @Test
+  void everyValueIsDocumentedAndChangesWhatItSays() throws IOException {
+    List<String> keys = valueKeys();
+    String guide = Files.readString(Project.path("docs/install.md"));
+    Set<String> tested = valueCases().map(ValueCase::key).collect(Collectors.toSet());
+
+    assertThat(keys).hasSizeGreaterThan(20);
+    assertThat(keys).allSatisfy(key -> assertThat(guide).as("docs/install.md documents " + key)
+        .contains("`" + key + "`"));
+    assertThat(tested).as("values with a case in valueCases()").containsExactlyInAnyOrderElementsOf(keys);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("valueCases")
+  void aValueChangesWhatItSays(ValueCase value) {
+    value.check().accept(render(value.set()));
+  }
+
+  /** One value, set, and what it must change in the render. */
+  record ValueCase(String key, Map<String, String> set, Consumer<Rendered> check) {
+    @Override
+    public String toString() {
+      return key + " " + set;
+    }
+  }
+
+  static Stream<ValueCase> valueCases() {
+    return Stream.of(
+        new ValueCase("nameOverride", Map.of("nameOverride", "aq"), r -> assertThat(r.one(Deployment.class)
+            .getMetadata().getLabels()).containsEntry("app.kubernetes.io/name", "aq")),
+        new ValueCase("fullnameOverride", Map.of("fullnameOverride", "aq-op"), r -> assertThat(r.objects())
+            .filteredOn(o -> !o.getMetadata().getName().startsWith("astralytiq-tenant-"))
+            .allSatisfy(o -> assertThat(o.getMetadata().getName()).startsWith("aq-op"))),
+        new ValueCase("replicaCount", Map.of("replicaCount", "2"),
+            r -> assertThat(r.one(Deployment.class).getSpec().getReplicas()).isEqualTo(2)),
+        new ValueCase("image.repository", Map.of("image.repository", "registry.example.com/aq"),
+            r -> assertThat(container(r).getImage()).isEqualTo("registry.example.com/aq:0.1.0")),
+        new ValueCase("image.tag", Map.of("image.tag", "0.2.0"),
+            r -> assertThat(container(r).getImage()).isEqualTo("ghcr.io/astralytiq/astralytiq-operator:0.2.0")),
+        new ValueCase("image.digest", Map.of("image.digest", "sha256:" + "a".repeat(64)),
+            r -> assertThat(container(r).getImage()).endsWith(":0.1.0@sha256:" + "a".repeat(64))),
+        new ValueCase("image.pullPolicy", Map.of("image.pullPolicy", "Always"),
+            r -> assertThat(container(r).getImagePullPolicy()).isEqualTo("Always")),
+        new ValueCase("imagePullSecrets", Map.of("imagePullSecrets", "{regcred}"),
+            r -> assertThat(pod(r).getImagePullSecrets()).extracting(s -> s.getName()).containsExactly("regcred")),
+        new ValueCase("operator.watchNamespaces", Map.of("operator.watchNamespaces", "{a,b}"),
+            r -> assertThat(env(r)).containsEntry("WATCH_NAMESPACES", "a,b")),
+        new ValueCase("operator.runtimeImage", Map.of("operator.runtimeImage", "example.com/rt:1"),
+            r -> assertThat(env(r)).containsEntry("RUNTIME_IMAGE", "example.com/rt:1")),
+        new ValueCase("operator.reconcileConcurrency", Map.of("operator.reconcileConcurrency", "2"),
+            r -> assertThat(env(r)).containsEntry("RECONCILE_CONCURRENCY", "2")),
+        new ValueCase("operator.resyncPeriod", Map.of("operator.resyncPeriod", "30s"),
+            r -> assertThat(env(r)).containsEntry("RESYNC_PERIOD", "30s")),
+        new ValueCase("operator.ingressNamespace", Map.of("operator.ingressNamespace", "traefik"),
+            r -> assertThat(env(r)).containsEntry("INGRESS_NAMESPACE", "traefik")),
+        new ValueCase("operator.monitoringNamespace", Map.of("operator.monitoringNamespace", "prom"),
+            r -> assertThat(env(r)).containsEntry("MONITORING_NAMESPACE", "prom")),
+        new ValueCase("operator.allowUnmanagedNamespaces", Map.of("operator.allowUnmanagedNamespaces", "true"),
+            r -> assertThat(env(r)).containsEntry("ALLOW_UNMANAGED_NAMESPACES", "true")),
+        new ValueCase("operator.healthPort", Map.of("operator.healthPort", "9000"),
+            r -> assertThat(env(r)).containsEntry("HEALTH_PORT", "9000")),
+        new ValueCase("operator.jvmOptions", Map.of("operator.jvmOptions", "-Xmx200m"),
+            r -> assertThat(env(r)).containsEntry("JAVA_TOOL_OPTIONS", "-Xmx200m")),
+        new ValueCase("leaderElection.enabled", Map.of("leaderElection.enabled", "true"),
+            r -> assertThat(env(r)).containsEntry("LEADER_ELECTION_NAMESPACE", NAMESPACE)),
+        new ValueCase("resources", Map.of("resources.limits.memory", "1Gi"),
+            r -> assertThat(container(r).getResources().getLimits()).containsEntry("memory", new Quantity("1Gi"))),
+        new ValueCase("podSecurityContext", Map.of("podSecurityContext.runAsUser", "1000"),
+            r -> assertThat(pod(r).getSecurityContext().getRunAsUser()).isEqualTo(1000L)),
+        new ValueCase("securityContext", Map.of("securityContext.runAsUser", "1001"),
+            r -> assertThat(container(r).getSecurityContext().getRunAsUser()).isEqualTo(1001L)),
+        new ValueCase("podAnnotations", Map.of("podAnnotations.team", "analytics"), r -> assertThat(
+            r.one(Deployment.class).getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("team",
+            "analytics")),
+        new ValueCase("podLabels", Map.of("podLabels.team", "analytics"), r -> assertThat(
+            r.one(Deployment.class).getSpec().getTemplate().getMetadata().getLabels()).containsEntry("team",
+            "analytics")),
+        new ValueCase("nodeSelector", Map.of("nodeSelector.pool", "system"),
+            r -> assertThat(pod(r).getNodeSelector()).containsEntry("pool", "system")),
+        new ValueCase("tolerations", Map.of("tolerations[0].key", "dedicated", "tolerations[0].operator", "Exists"),
+            r -> assertThat(pod(r).getTolerations()).singleElement()
+                .satisfies(t -> assertThat(t.getKey()).isEqualTo("dedicated"))),
+        new ValueCase("priorityClassName", Map.of("priorityClassName", "system-cluster-critical"),
+            r -> assertThat(pod(r).getPriorityClassName()).isEqualTo("system-cluster-critical")),
+        new ValueCase("metricsService.enabled", Map.of("metricsService.enabled", "false"),
+            r -> assertThat(r.find(Service.class)).isEmpty()),
+        new ValueCase("metricsService.annotations", Map.of("metricsService.annotations.scrape", "yes"),
+            r -> assertThat(r.one(Service.class).getMetadata().getAnnotations()).containsEntry("scrape", "yes")),
+        new ValueCase("serviceAccount.create", Map.of("serviceAccount.create", "false"), r -> {
+          assertThat(r.find(ServiceAccount.class)).isEmpty();
+          assertThat(pod(r).getServiceAccountName()).isEqualTo("default");
+        }),
+        new ValueCase("serviceAccount.name", Map.of("serviceAccount.name", "aq"), r -> {
+          assertThat(r.one(ServiceAccount.class).getMetadata().getName()).isEqualTo("aq");
+          assertThat(pod(r).getServiceAccountName()).isEqualTo("aq");
+          assertThat(r.one(ClusterRoleBinding.class).getSubjects().get(0).getName()).isEqualTo("aq");
+        }),
+        new ValueCase("serviceAccount.annotations", Map.of("serviceAccount.annotations.role", "x"),
+            r -> assertThat(r.one(ServiceAccount.class).getMetadata().getAnnotations()).containsEntry("role", "x")),
+        new ValueCase("rbac.create", Map.of("rbac.create", "false", "replicaCount", "2"), r -> {
+          assertThat(r.find(ClusterRoleBinding.class)).isEmpty();
+          assertThat(r.find(Role.class)).isEmpty();
+          assertThat(r.all(ClusterRole.class)).as("only the tenant roles").allSatisfy(role ->
+              assertThat(role.getMetadata().getName()).startsWith("astralytiq-tenant-"));
+        }));
+  }
+
+  // --- helpers --------------------------------------------------------------------------------------------------
+
+  private static Rendered render(Map<String, String> values) {
+    return helm.template(RELEASE, NAMESPACE, values);
+  }
+
+  private static PodSpec pod(Rendered chart) {
+    return chart.one(Deployment.class).getSpec().getTemplate().getSpec();
+  }
+
+  private static Container container(Rendered chart) {
+    return pod(chart).getContainers().get(0);
+  }
+
+  private static Map<String, String> env(Rendered chart) {
+    return container(chart).getEnv().stream()
+        .collect(Collectors.toMap(EnvVar::getName, e -> e.getValue() == null ? "" : e.getValue()));
+  }
+
+  /** A Pod from the Deployment's template, as the ReplicaSet controller would make it. */
+  private static Pod pod(Deployment deployment, String namespace) {
+    return new PodBuilder().withNewMetadata().withName("operator").withNamespace(namespace)
+        .withLabels(deployment.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
+        .withSpec(deployment.getSpec().getTemplate().getSpec()).build();
+  }
+
+  /** Keys of values.yaml, as dotted paths: every leaf, and the BLOCKS as wholes. */
+  private static List<String> valueKeys() throws IOException {
+    JsonNode values = new ObjectMapper(new YAMLFactory()).readTree(Helm.CHART.resolve("values.yaml").toFile());
+    List<String> keys = new ArrayList<>();
+    collect("", values, keys);
+    return keys;
+  }
+
+  private static void collect(String prefix, JsonNode node, List<String> keys) {
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = prefix + field.getKey();
+      if (field.getValue().isObject() && !field.getValue().isEmpty() && !BLOCKS.contains(key)) {
+        collect(key + ".", field.getValue(), keys);
+      } else {
+        keys.add(key);
+      }
+    }
+  }
+
+  private static Map<String, String> readAll(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      Map<String, String> contents = new HashMap<>();
+      for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
+        contents.put(file.getFileName().toString(), Files.readString(file));
+      }
+      return contents;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
