@@ -6,7 +6,9 @@ import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantConditions;
 import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.api.v1alpha1.TenantQuota;
+import io.astralytiq.operator.common.Conditions;
 import io.astralytiq.operator.config.OperatorConfig;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -21,6 +23,16 @@ import java.util.stream.Stream;
  * @param message what a user reads
  */
 record Admission(boolean admitted, String reason, String message) {
+
+  /**
+   * The order dashboards get a tenant's slots in: oldest first. Creation times have one-second resolution, so
+   * among equals one already admitted keeps its place: a tie never stops a running dashboard for a new one.
+   */
+  private static final Comparator<Dashboard> QUEUE = Comparator
+      .comparing((Dashboard d) -> d.getMetadata().getCreationTimestamp(), Comparator.nullsLast(String::compareTo))
+      .thenComparing(d -> !wasAdmitted(d))
+      .thenComparing(d -> d.getMetadata().getNamespace())
+      .thenComparing(d -> d.getMetadata().getName());
 
   static Admission check(Dashboard dashboard, String tenantName, Optional<Tenant> tenant, String image,
       Stream<Dashboard> allDashboards, OperatorConfig config) {
@@ -44,7 +56,7 @@ record Admission(boolean admitted, String reason, String message) {
     if (quota != null && quota.getMaxDashboards() != null) {
       List<String> namespaces = TenantNames.namespaces(tenant.get());
       List<Dashboard> byAge = allDashboards.filter(d -> namespaces.contains(d.getMetadata().getNamespace()))
-          .filter(d -> d.getMetadata().getDeletionTimestamp() == null).sorted(HostClaims.SENIORITY).toList();
+          .filter(d -> d.getMetadata().getDeletionTimestamp() == null).sorted(QUEUE).toList();
       int position = indexOf(byAge, dashboard);
       if (position >= quota.getMaxDashboards()) {
         return refused(TenantConditions.REASON_QUOTA_EXCEEDED, "tenant " + tenantName + " allows "
@@ -73,6 +85,11 @@ record Admission(boolean admitted, String reason, String message) {
         .anyMatch(prefix -> image.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"));
     return allowed ? Optional.empty() : Optional.of("image " + image + " is not from a registry tenant "
         + tenant.getMetadata().getName() + " allows (" + String.join(", ", policy.getAllowedRegistries()) + ")");
+  }
+
+  private static boolean wasAdmitted(Dashboard dashboard) {
+    return dashboard.getStatus() != null
+        && Conditions.isTrue(dashboard.getStatus().getConditions(), TenantConditions.ADMITTED);
   }
 
   private static int indexOf(List<Dashboard> dashboards, Dashboard dashboard) {

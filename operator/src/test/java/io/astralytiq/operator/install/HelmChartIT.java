@@ -153,7 +153,7 @@ class HelmChartIT {
       assertThat(chart.one(Role.class).getMetadata().getNamespace()).isEqualTo(NAMESPACE);
       assertThat(chart.one(Role.class).getRules()).singleElement().satisfies(rule -> {
         assertThat(rule.getResources()).containsExactly("leases");
-        assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "create", "update");
+        assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "create", "update", "patch");
       });
       assertThat(chart.one(RoleBinding.class).getSubjects()).singleElement()
           .satisfies(s -> assertThat(s.getNamespace()).isEqualTo(NAMESPACE));

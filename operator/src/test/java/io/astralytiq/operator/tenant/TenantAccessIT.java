@@ -1,0 +1,149 @@
+package io.astralytiq.operator.tenant;
+
+import static io.astralytiq.operator.tenant.TenantIT.member;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.MemberKind;
+import io.astralytiq.api.v1alpha1.Tenant;
+import io.astralytiq.api.v1alpha1.TenantNames;
+import io.astralytiq.api.v1alpha1.TenantRole;
+import io.astralytiq.operator.testing.Dashboards;
+import io.astralytiq.operator.testing.OperatorFixture;
+import io.astralytiq.operator.testing.Tenants;
+import io.astralytiq.testing.Project;
+import io.astralytiq.testing.RealApiServer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Members' access proven by impersonation: the client acts as the member, the real API server's RBAC decides,
+ * with the tenant ClusterRoles the Helm chart ships.
+ */
+@ExtendWith(RealApiServer.class)
+class TenantAccessIT {
+
+  private static OperatorFixture operator;
+  private static KubernetesClient admin;
+  private static String acme;
+  private static String globex;
+
+  @BeforeAll
+  static void startOperatorWithTwoTenants(KubernetesClient apiClient) throws IOException {
+    admin = apiClient;
+    try (InputStream roles = Files.newInputStream(
+        Project.path("helm/astralytiq-operator/templates/rbac/tenant-roles.yaml"))) {
+      for (HasMetadata role : admin.load(roles).items()) {
+        admin.resource(role).fieldManager("astralytiq-tests").forceConflicts().serverSideApply();
+      }
+    }
+    operator = OperatorFixture.start(admin);
+    acme = OperatorFixture.uniqueName("acme");
+    globex = OperatorFixture.uniqueName("globex");
+    Tenant acmeTenant = Tenants.of(acme, acme);
+    acmeTenant.getSpec().setMembers(List.of(member(MemberKind.User, "vera", TenantRole.VIEWER),
+        member(MemberKind.User, "eddie", TenantRole.EDITOR), member(MemberKind.Group, "acme-admins", TenantRole.ADMIN)));
+    admin.resource(acmeTenant).create();
+    Tenant globexTenant = Tenants.of(globex, globex);
+    globexTenant.getSpec().setMembers(List.of(member(MemberKind.User, "gina", TenantRole.EDITOR)));
+    admin.resource(globexTenant).create();
+    await("role bindings of both tenants").atMost(Duration.ofSeconds(60)).until(() ->
+        admin.rbac().roleBindings().inNamespace(acme).withName(TenantNames.roleBinding(TenantRole.ADMIN)).get() != null
+            && admin.rbac().roleBindings().inNamespace(globex).withName(TenantNames.roleBinding(TenantRole.EDITOR))
+            .get() != null);
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.close();
+  }
+
+  @Test
+  void aViewerCanListDashboardsButIsForbiddenToCreateOne() {
+    try (KubernetesClient vera = as("vera")) {
+      assertThat(vera.resources(Dashboard.class).inNamespace(acme).list().getItems()).isNotNull();
+      assertForbidden(() -> vera.resource(Dashboards.minimal(acme, "by-viewer")).create());
+    }
+  }
+
+  @Test
+  void anEditorCanCreateADashboardButNotReadSecrets() {
+    try (KubernetesClient eddie = as("eddie")) {
+      assertThat(eddie.resource(Dashboards.minimal(acme, "by-editor")).create().getMetadata().getUid()).isNotBlank();
+      assertForbidden(() -> eddie.secrets().inNamespace(acme).list());
+    }
+  }
+
+  @Test
+  void anAdminManagesSecretsAndBindingsButCannotChangeTheTenant() {
+    try (KubernetesClient admins = as("ada", "acme-admins")) {
+      assertThat(admins.secrets().inNamespace(acme).list().getItems()).isNotNull();
+      assertThat(admins.rbac().roleBindings().inNamespace(acme).list().getItems()).isNotEmpty();
+      assertForbidden(() -> admins.resources(Tenant.class).withName(acme).edit(t -> {
+        t.getSpec().setNamespaces(List.of(acme, globex));
+        return t;
+      }));
+      assertForbidden(() -> admins.rbac().clusterRoleBindings().list());
+    }
+  }
+
+  @Test
+  void aMemberOfOneTenantIsForbiddenInAnothersNamespaces() {
+    try (KubernetesClient gina = as("gina")) {
+      assertThat(gina.resources(Dashboard.class).inNamespace(globex).list().getItems()).isNotNull();
+      assertForbidden(() -> gina.resources(Dashboard.class).inNamespace(acme).list());
+      assertForbidden(() -> gina.resource(Dashboards.minimal(acme, "intruder")).create());
+    }
+  }
+
+  @Test
+  void aRemovedMemberIsForbiddenAfterTheNextReconcile() {
+    String name = OperatorFixture.uniqueName("leaving");
+    Tenant tenant = Tenants.of(name, name);
+    tenant.getSpec().setMembers(List.of(member(MemberKind.User, "lee", TenantRole.VIEWER),
+        member(MemberKind.User, "stays", TenantRole.VIEWER)));
+    admin.resource(tenant).create();
+    try (KubernetesClient lee = as("lee")) {
+      await("lee can list").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+          .until(() -> lee.resources(Dashboard.class).inNamespace(name).list() != null);
+
+      admin.resources(Tenant.class).withName(name).edit(t -> {
+        t.getSpec().setMembers(List.of(member(MemberKind.User, "stays", TenantRole.VIEWER)));
+        return t;
+      });
+
+      await("lee forbidden").atMost(Duration.ofSeconds(60)).until(() -> {
+        try {
+          lee.resources(Dashboard.class).inNamespace(name).list();
+          return false;
+        } catch (KubernetesClientException e) {
+          return e.getCode() == 403;
+        }
+      });
+    }
+  }
+
+  private static KubernetesClient as(String user, String... groups) {
+    return new KubernetesClientBuilder().withConfig(new ConfigBuilder(admin.getConfiguration())
+        .withImpersonateUsername(user).withImpersonateGroups(groups).build()).build();
+  }
+
+  private static void assertForbidden(Runnable action) {
+    assertThatThrownBy(action::run).isInstanceOfSatisfying(KubernetesClientException.class,
+        e -> assertThat(e.getCode()).isEqualTo(403));
+  }
+}
