@@ -17,6 +17,7 @@ public final class DashboardConditions {
   public static final String REASON_SECRET_NOT_FOUND = "SecretNotFound";
   public static final String REASON_INVALID_IMAGE = "InvalidImage";
   public static final String REASON_UNAVAILABLE = "Unavailable";
+  public static final String REASON_PODS_NOT_CREATED = "PodsNotCreated";
   // Reasons of Available and Progressing
   public static final String REASON_MINIMUM_REPLICAS_AVAILABLE = "MinimumReplicasAvailable";
   public static final String REASON_MINIMUM_REPLICAS_UNAVAILABLE = "MinimumReplicasUnavailable";

@@ -63,6 +63,9 @@ final class DashboardStatusFactory {
       conditions.set(READY, true, DashboardConditions.REASON_READY, rollout.ready() + " of " + rollout.replicas()
           + " replicas ready on the current revision");
       status.setPhase(DashboardPhase.Ready);
+    } else if (rollout.podsCannotBeCreated().isPresent()) {
+      conditions.set(READY, false, DashboardConditions.REASON_PODS_NOT_CREATED, rollout.podsCannotBeCreated().get());
+      status.setPhase(DashboardPhase.Degraded);
     } else if (rollout.deadlineExceeded()) {
       conditions.set(READY, false, DashboardConditions.REASON_PROGRESS_DEADLINE_EXCEEDED,
           rollout.progressingMessage());
@@ -119,6 +122,11 @@ final class DashboardStatusFactory {
 
     private Optional<DeploymentCondition> condition(String type) {
       return status().flatMap(s -> s.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst());
+    }
+
+    /** Why the Deployment cannot create pods (a quota, a limit, an admission policy), when it cannot. */
+    Optional<String> podsCannotBeCreated() {
+      return condition("ReplicaFailure").filter(c -> "True".equals(c.getStatus())).map(DeploymentCondition::getMessage);
     }
 
     boolean deadlineExceeded() {

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,6 +68,19 @@ class DashboardStatusFactoryTest {
 
     assertThat(status.getPhase()).isEqualTo(DashboardPhase.Degraded);
     assertThat(ready(status).getReason()).isEqualTo(DashboardConditions.REASON_PROGRESS_DEADLINE_EXCEEDED);
+  }
+
+  @Test
+  void podsTheClusterRefusesToCreateAreReportedWithItsReason() {
+    Deployment refused = deployment(1, 0, 0, 0, null);
+    refused.getStatus().getConditions().add(new DeploymentConditionBuilder()
+        .withType("ReplicaFailure").withStatus("True").withReason("FailedCreate")
+        .withMessage("pods \"sales-1\" is forbidden: exceeded quota").build());
+    DashboardStatus status = compute(inputs(spec(), List.of(), null), Optional.of(refused));
+
+    assertThat(status.getPhase()).isEqualTo(DashboardPhase.Degraded);
+    assertThat(ready(status).getReason()).isEqualTo(DashboardConditions.REASON_PODS_NOT_CREATED);
+    assertThat(ready(status).getMessage()).contains("exceeded quota");
   }
 
   @Test

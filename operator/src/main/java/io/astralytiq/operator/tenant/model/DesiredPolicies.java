@@ -48,7 +48,10 @@ final class DesiredPolicies {
         .withNewSpec().withHard(hard).endSpec().build();
   }
 
-  /** Each default is both the request and the limit of a container that sets none. */
+  /**
+   * The defaults are the requests of a container that sets none. No default limits: a default CPU limit below a
+   * container's own request would make its pods invalid, and the quota counts requests anyway.
+   */
   static LimitRange limitRange(TenantModel model, String namespace) {
     ResourceDefaults defaults = model.tenant().getSpec().getDefaults();
     if (defaults == null || defaults.getCpu() == null && defaults.getMemory() == null) {
@@ -62,7 +65,7 @@ final class DesiredPolicies {
       values.put("memory", new Quantity(defaults.getMemory()));
     }
     return new LimitRangeBuilder().withMetadata(model.childMetadata(TenantNames.limitRange(), namespace))
-        .withNewSpec().addNewLimit().withType("Container").withDefault(values).withDefaultRequest(values).endLimit()
+        .withNewSpec().addNewLimit().withType("Container").withDefaultRequest(values).endLimit()
         .endSpec().build();
   }
 
