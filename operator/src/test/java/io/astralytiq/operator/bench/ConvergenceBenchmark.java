@@ -3,13 +3,18 @@ package io.astralytiq.operator.bench;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.api.v1alpha1.Tenant;
+import io.astralytiq.api.v1alpha1.TenantSpec;
+import io.astralytiq.api.v1alpha1.TenantStatus;
 import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.astralytiq.operator.dashboard.model.DefinitionContent;
 import io.astralytiq.operator.testing.Dashboards;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -24,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +40,7 @@ import java.util.stream.Stream;
  *   <li>{@code floor}: the same children the operator would make, created by this plain client with the same
  *       parallelism; done when every Deployment has all its replicas ready.</li>
  * </ul>
- * The namespaces are created (labelled with a tenant) before the clock starts. Progress goes to stderr; the
+ * Both runs' namespaces belong to the tenant "bench" and exist before the clock starts. Progress goes to stderr; the
  * result is the line {@code RESULT seconds=<s>} on stdout, which the script picks out of the log output.
  * Options: --dashboards N, --namespaces N, --threads N, --prefix NAME, --runtime-image IMAGE, --timeout SECONDS.
  */
@@ -74,7 +80,7 @@ public final class ConvergenceBenchmark {
 
   /** Creates the Dashboards and waits until the operator reports every one Ready. */
   private double operatorRun() throws Exception {
-    List<String> namespaces = createNamespaces();
+    List<String> namespaces = createTenant();
     List<Dashboard> dashboards = dashboards(namespaces);
     long start = System.nanoTime();
     createAll(dashboards.stream().map(d -> (Runnable) () -> client.resource(d).create()).toList(), start);
@@ -144,16 +150,39 @@ public final class ConvergenceBenchmark {
     return dashboards;
   }
 
+  /** The namespaces of the floor: plain ones, labelled for the tenant as the Tenant controller labels its own. */
   private List<String> createNamespaces() {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < intOption("namespaces", 10); i++) {
-      String name = option("prefix", "bench") + "-" + i;
-      client.resource(new NamespaceBuilder().withNewMetadata().withName(name)
-          .addToLabels(Labels.TENANT, TENANT).addToLabels("astralytiq.io/bench", "convergence").endMetadata()
-          .build()).serverSideApply();
-      names.add(name);
-    }
+    List<String> names = namespaceNames();
+    names.forEach(name -> client.resource(new NamespaceBuilder().withNewMetadata().withName(name)
+        .addToLabels(Labels.TENANT, TENANT).endMetadata().build()).serverSideApply());
     return names;
+  }
+
+  /**
+   * The operator run's namespaces, made as in production: a Tenant lists them, the operator creates them and
+   * admits Dashboards there. Waits until the Tenant is Ready, so none of this is in the timed part.
+   */
+  private List<String> createTenant() throws Exception {
+    List<String> names = namespaceNames();
+    Tenant tenant = new Tenant();
+    tenant.setMetadata(new ObjectMetaBuilder().withName(TENANT).build());
+    tenant.setSpec(new TenantSpec());
+    tenant.getSpec().setNamespaces(names);
+    client.resource(tenant).create();
+    long start = System.nanoTime();
+    while (!ready(client.resources(Tenant.class).withName(TENANT).get().getStatus())) {
+      if (seconds(start) > 120) {
+        throw new IllegalStateException("Tenant " + TENANT + " not Ready after 120s");
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+    progress(start, "Tenant %s Ready with namespaces %s..%s", TENANT, names.get(0), names.get(names.size() - 1));
+    return names;
+  }
+
+  private List<String> namespaceNames() {
+    return IntStream.range(0, intOption("namespaces", 10)).mapToObj(i -> option("prefix", "bench") + "-" + i)
+        .toList();
   }
 
   /** Runs the creations on a fixed pool, as a GitOps controller or a script applying many objects would. */
@@ -195,9 +224,16 @@ public final class ConvergenceBenchmark {
   }
 
   private static boolean ready(Dashboard dashboard) {
-    return dashboard.getStatus() != null && dashboard.getStatus().getConditions() != null
-        && dashboard.getStatus().getConditions().stream().anyMatch(c ->
-            DashboardConditions.READY.equals(c.getType()) && "True".equals(c.getStatus()));
+    return dashboard.getStatus() != null && readyCondition(dashboard.getStatus().getConditions());
+  }
+
+  private static boolean ready(TenantStatus status) {
+    return status != null && readyCondition(status.getConditions());
+  }
+
+  private static boolean readyCondition(List<Condition> conditions) {
+    return conditions != null && conditions.stream()
+        .anyMatch(c -> DashboardConditions.READY.equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   private static boolean rolledOut(Deployment deployment) {

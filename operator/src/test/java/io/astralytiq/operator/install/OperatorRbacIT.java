@@ -26,26 +26,20 @@ import io.astralytiq.operator.testing.DashboardAsserts;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.OperatorFixture;
 import io.astralytiq.operator.testing.Tenants;
-import io.astralytiq.testing.Crds;
 import io.astralytiq.testing.RealApiServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -56,19 +50,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -87,12 +74,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(RealApiServer.class)
 class OperatorRbacIT {
 
-  private static final String RELEASE = "astralytiq-operator";
   private static final String FIELD_MANAGER = "astralytiq-tests";
+  /** Tenants this class made, removed after it. */
+  private static final List<String> TENANTS = new CopyOnWriteArrayList<>();
 
   private static KubernetesClient admin;
   private static String releaseNamespace;
   private static Rendered chart;
+  private static String leaseNamespace;
   private static String operatorUser;
   private static ImpersonatedOperator operator;
   private static DashboardAsserts dashboards;
@@ -103,21 +92,27 @@ class OperatorRbacIT {
     admin = client;
     releaseNamespace = createNamespace("astralytiq-system");
     // Two replicas: the high-availability install, which also renders the leader-election Role.
-    chart = helm.template(RELEASE, releaseNamespace, Map.of("replicaCount", "2",
+    ChartInstall install = ChartInstall.apply(admin, helm, releaseNamespace, Map.of("replicaCount", "2",
         "operator.runtimeImage", OperatorFixture.RUNTIME_IMAGE, "operator.reconcileConcurrency", "4"));
-    installCrds();
-    Stream.of(ServiceAccount.class, ClusterRole.class, ClusterRoleBinding.class, Role.class, RoleBinding.class)
-        .flatMap(kind -> chart.all(kind).stream())
-        .forEach(object -> admin.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply());
-    operatorUser = ImpersonatedOperator.serviceAccountUser(releaseNamespace,
-        chart.one(ServiceAccount.class).getMetadata().getName());
-    operator = ImpersonatedOperator.start(admin, operatorUser, operatorSettings());
+    chart = install.rendered();
+    operatorUser = install.serviceAccountUser();
+    leaseNamespace = install.environment().get("LEADER_ELECTION_NAMESPACE");
+    operator = ImpersonatedOperator.start(admin, operatorUser, install.operatorSettings());
     dashboards = new DashboardAsserts(admin);
   }
 
+  /** Removes this class's Tenants while the operator still runs (it holds their finalizer), then stops it. */
   @AfterAll
-  static void stopOperator() {
-    if (operator != null) {
+  static void removeTenantsAndStopOperator() {
+    if (operator == null) {
+      return;
+    }
+    try {
+      TENANTS.forEach(name -> admin.resources(Tenant.class).withName(name).delete());
+      Awaitility.await("this class's Tenants removed").atMost(DashboardAsserts.TIMEOUT)
+          .until(() -> TENANTS.stream().allMatch(name -> admin.resources(Tenant.class).withName(name).get() == null));
+      assertThat(operator.forbiddenRequests()).as("requests refused while removing the Tenants").isEmpty();
+    } finally {
       operator.close();
     }
   }
@@ -130,7 +125,7 @@ class OperatorRbacIT {
   @Test
   void aTenantGetsItsNamespaceMemberAccessQuotaDefaultsAndIsolation() {
     String name = OperatorFixture.uniqueName("rbac-tenant");
-    admin.resource(fullTenant(name)).create();
+    createTenant(fullTenant(name));
 
     awaitTenantReady(name);
     Namespace namespace = admin.namespaces().withName(name).get();
@@ -149,7 +144,7 @@ class OperatorRbacIT {
   @Test
   void aTenantsObjectsAreChangedAndRemovedWithItsSpec() {
     String name = OperatorFixture.uniqueName("rbac-tenant-edit");
-    admin.resource(fullTenant(name)).create();
+    createTenant(fullTenant(name));
     awaitTenantReady(name);
 
     admin.resources(Tenant.class).withName(name).edit(t -> {
@@ -182,7 +177,7 @@ class OperatorRbacIT {
     String adopted = createNamespace("rbac-adopted");
     Tenant tenant = Tenants.of(name, name, adopted);
     tenant.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
-    admin.resource(tenant).create();
+    createTenant(tenant);
     awaitTenantReady(name);
     assertThat(admin.namespaces().withName(adopted).get().getMetadata().getLabels()).containsEntry(Labels.TENANT, name);
 
@@ -215,8 +210,8 @@ class OperatorRbacIT {
         .get()).isNotNull();
     assertThat(admin.network().v1().networkPolicies().inNamespace(namespace)
         .withName(DashboardNames.networkPolicy(dashboard)).get()).isNotNull();
-    assertThat(admin.configMaps().inNamespace(namespace).list().getItems())
-        .anyMatch(cm -> cm.getMetadata().getName().startsWith(dashboard.getMetadata().getName()));
+    assertThat(admin.configMaps().inNamespace(namespace).withLabel(Labels.MANAGED_BY, Labels.OPERATOR).list()
+        .getItems()).as("the definition ConfigMap").isNotEmpty();
     dashboards.awaitPresent("the status of generation 1", () -> {
       Dashboard current = dashboards.get(namespace, "sales");
       return current.getStatus() != null && Long.valueOf(1).equals(current.getStatus().getObservedGeneration())
@@ -308,6 +303,9 @@ class OperatorRbacIT {
       "delete | astralytiq.io             | dashboards               | -",
       "patch  | astralytiq.io             | dashboards/scale         | -",
       "create | astralytiq.io             | tenants                  | -",
+      "update | astralytiq.io             | tenants                  | -",
+      "update | -                         | namespaces               | -",
+      "update | rbac.authorization.k8s.io | rolebindings             | -",
       "delete | astralytiq.io             | tenants                  | -",
       "create | rbac.authorization.k8s.io | clusterrolebindings      | -",
       "create | rbac.authorization.k8s.io | clusterroles             | -",
@@ -327,7 +325,7 @@ class OperatorRbacIT {
     String[] parts = resource.split("/", 2);
     // In a namespace of its own, never the release namespace (where it holds its Lease).
     String namespace = List.of("clusterroles", "clusterrolebindings", "customresourcedefinitions", "tenants",
-        "validatingwebhookconfigurations", "users").contains(parts[0]) ? null : "default";
+        "namespaces", "validatingwebhookconfigurations", "users").contains(parts[0]) ? null : "default";
     assertThat(allowed(verb, group, parts[0], parts.length > 1 ? parts[1] : null, namespace, resourceName))
         .as("%s %s%s in %s", verb, resource, name == null ? "" : name, namespace == null ? "the cluster" : namespace)
         .isFalse();
@@ -385,8 +383,8 @@ class OperatorRbacIT {
    */
   @Test
   void theLeaderElectionRoleLetsTheOperatorHoldItsLeaseInTheReleaseNamespace() {
-    String leaseNamespace = env(chart.one(Deployment.class)).get("LEADER_ELECTION_NAMESPACE");
-    assertThat(leaseNamespace).isEqualTo(releaseNamespace);
+    assertThat(leaseNamespace).as("LEADER_ELECTION_NAMESPACE").isEqualTo(releaseNamespace);
+    assertThat(chart.one(Role.class).getMetadata().getNamespace()).isEqualTo(releaseNamespace);
     ForbiddenRequests refused = new ForbiddenRequests();
     try (KubernetesClient asOperator = ImpersonatedOperator.impersonating(admin, operatorUser, new OperatorMetrics(),
         refused)) {
@@ -414,8 +412,9 @@ class OperatorRbacIT {
       } finally {
         election.cancel(true);
       }
+      // Released as fabric8 releases: the Lease patched to expire in a second, for a standby to take at once.
       Awaitility.await("the Lease released").atMost(DashboardAsserts.TIMEOUT)
-          .until(() -> lease(leaseNamespace).getSpec().getHolderIdentity() == null);
+          .until(() -> Integer.valueOf(1).equals(lease(leaseNamespace).getSpec().getLeaseDurationSeconds()));
       assertForbidden(() -> asOperator.resources(Lease.class).inNamespace("default").resource(new LeaseBuilder()
           .withNewMetadata().withName("astralytiq-operator").endMetadata()
           .withNewSpec().withHolderIdentity("operator-0").endSpec().build()).create());
@@ -425,38 +424,6 @@ class OperatorRbacIT {
   }
 
   // --- helpers --------------------------------------------------------------------------------------------------
-
-  /** The operator's settings as the chart's Deployment sets them, without leader election (see above). */
-  private static Map<String, String> operatorSettings() {
-    Map<String, String> settings = new HashMap<>(env(chart.one(Deployment.class)));
-    settings.remove("LEADER_ELECTION_NAMESPACE");
-    settings.remove("JAVA_TOOL_OPTIONS");
-    assertThat(settings).containsEntry("RUNTIME_IMAGE", OperatorFixture.RUNTIME_IMAGE);
-    return settings;
-  }
-
-  private static Map<String, String> env(Deployment deployment) {
-    return deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-        .collect(Collectors.toMap(EnvVar::getName, e -> e.getValue() == null ? "" : e.getValue()));
-  }
-
-  /** The chart's CRDs (helm installs crds/ before anything else), applied as a user's kubectl would. */
-  private static void installCrds() {
-    try (Stream<Path> files = Files.list(Helm.CHART.resolve("crds"))) {
-      List<Path> crds = files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
-      assertThat(crds).isNotEmpty();
-      for (Path file : crds) {
-        try (InputStream in = Files.newInputStream(file)) {
-          CustomResourceDefinition crd = admin.apiextensions().v1().customResourceDefinitions().load(in).item();
-          admin.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-          Awaitility.await("CRD " + crd.getMetadata().getName()).atMost(Duration.ofSeconds(30))
-              .until(() -> Crds.isEstablished(admin, crd.getMetadata().getName()));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   private static Lease lease(String namespace) {
     return admin.resources(Lease.class).inNamespace(namespace).withName("astralytiq-operator").get();
@@ -504,6 +471,11 @@ class OperatorRbacIT {
     return dashboard;
   }
 
+  private static void createTenant(Tenant tenant) {
+    TENANTS.add(tenant.getMetadata().getName());
+    admin.resource(tenant).create();
+  }
+
   private static Tenant fullTenant(String name) {
     Tenant tenant = Tenants.of(name, name);
     tenant.getSpec().setMembers(List.of(member(MemberKind.Group, "admins", TenantRole.ADMIN),
@@ -535,7 +507,7 @@ class OperatorRbacIT {
   /** A Tenant with one namespace of its name, once the operator made it: Dashboards run only in such namespaces. */
   private static String tenantNamespace(String prefix) {
     String name = OperatorFixture.uniqueName(prefix);
-    admin.resource(Tenants.of(name, name)).create();
+    createTenant(Tenants.of(name, name));
     Awaitility.await("namespace of tenant " + name).atMost(DashboardAsserts.TIMEOUT).until(() -> {
       Namespace ns = admin.namespaces().withName(name).get();
       return ns != null && name.equals(ns.getMetadata().getLabels().get(Labels.TENANT));
