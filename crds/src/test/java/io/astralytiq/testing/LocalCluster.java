@@ -41,9 +41,14 @@ public final class LocalCluster implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Cluster cluster = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .computeIfAbsent(Shared.class, key -> Shared.start(), Shared.class).cluster;
+    Cluster cluster = cluster(context);
     return parameter.getParameter().getType() == Cluster.class ? cluster : cluster.client();
+  }
+
+  /** The cluster of this test JVM, started on first use; for extensions that build on it. */
+  public static Cluster cluster(ExtensionContext context) {
+    return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        .computeIfAbsent(Shared.class, key -> Shared.start(), Shared.class).cluster;
   }
 
   private static final class Shared implements AutoCloseable {

@@ -40,6 +40,11 @@ public final class RealApiServer implements ParameterResolver {
     return parameter.getParameter().getType() == ApiServer.class ? server : server.client();
   }
 
+  /** The API server of this test JVM, started on first use; for extensions that build on it. */
+  public static ApiServer apiServer(ExtensionContext context) {
+    return shared(context).server;
+  }
+
   private static Shared shared(ExtensionContext context) {
     return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
         .computeIfAbsent(Shared.class, key -> Shared.start(), Shared.class);

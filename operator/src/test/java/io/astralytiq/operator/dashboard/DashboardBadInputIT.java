@@ -9,27 +9,21 @@ import io.astralytiq.api.v1alpha1.DefinitionRef;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.api.v1alpha1.definition.JdbcSource;
-import io.astralytiq.operator.testing.DashboardAsserts;
+import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.Dashboards;
-import io.astralytiq.operator.testing.OperatorFixture;
-import io.astralytiq.testing.RealApiServer;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Mistakes the schema cannot catch: each becomes a specific condition and a Warning Event, the last good
  * children stay as they were, and other dashboards carry on.
  */
-@ExtendWith(RealApiServer.class)
 class DashboardBadInputIT {
 
   private static final String DEFINITION_YAML = """
@@ -38,58 +32,45 @@ class DashboardBadInputIT {
         - {id: total, type: metric, query: SELECT 1 AS total, x: total}
       """;
 
-  private static OperatorFixture operator;
-  private static KubernetesClient client;
-  private static DashboardAsserts dashboards;
-
-  @BeforeAll
-  static void startOperator(KubernetesClient apiClient) {
-    client = apiClient;
-    operator = OperatorFixture.start(client);
-    dashboards = new DashboardAsserts(client);
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.close();
-  }
+  @RegisterExtension
+  static final RunningOperator operator = RunningOperator.onApiServer();
 
   @Test
   void aMissingDefinitionConfigMapIsReportedAndPickedUpOnceItExists() {
     String namespace = operator.namespace("missing-ref");
-    client.resource(withDefinitionRef(Dashboards.minimal(namespace, "orders"), "orders-definition")).create();
+    operator.client().resource(withDefinitionRef(Dashboards.minimal(namespace, "orders"), "orders-definition")).create();
 
-    Condition ready = dashboards.awaitCondition(namespace, "orders", DashboardConditions.READY, "False",
+    Condition ready = operator.dashboards().awaitCondition(namespace, "orders", DashboardConditions.READY, "False",
         DashboardConditions.REASON_DEFINITION_NOT_FOUND);
     assertThat(ready.getMessage()).contains("ConfigMap orders-definition").contains(namespace);
-    assertThat(dashboards.get(namespace, "orders").getStatus().getPhase()).isEqualTo(DashboardPhase.Failed);
+    assertThat(operator.dashboards().get(namespace, "orders").getStatus().getPhase()).isEqualTo(DashboardPhase.Failed);
     assertThat(deployment(namespace, "orders")).as("nothing deployed from a missing definition").isNull();
-    dashboards.awaitEvent(namespace, "orders", "Warning", DashboardConditions.REASON_DEFINITION_NOT_FOUND);
+    operator.dashboards().awaitEvent(namespace, "orders", "Warning", DashboardConditions.REASON_DEFINITION_NOT_FOUND);
 
-    client.resource(new ConfigMapBuilder().withNewMetadata().withName("orders-definition").withNamespace(namespace)
+    operator.client().resource(new ConfigMapBuilder().withNewMetadata().withName("orders-definition").withNamespace(namespace)
         .endMetadata().addToData("dashboard.yaml", DEFINITION_YAML).build()).create();
 
-    dashboards.awaitPresent("the Deployment once the ConfigMap exists", () -> deployment(namespace, "orders"));
+    operator.dashboards().awaitPresent("the Deployment once the ConfigMap exists", () -> deployment(namespace, "orders"));
   }
 
   @Test
   void aDefinitionThatDoesNotParseKeepsTheLastGoodChildren() {
     String namespace = operator.namespace("bad-ref");
-    client.resource(new ConfigMapBuilder().withNewMetadata().withName("orders-definition").withNamespace(namespace)
+    operator.client().resource(new ConfigMapBuilder().withNewMetadata().withName("orders-definition").withNamespace(namespace)
         .endMetadata().addToData("dashboard.yaml", DEFINITION_YAML).build()).create();
-    client.resource(withDefinitionRef(Dashboards.minimal(namespace, "orders"), "orders-definition")).create();
-    Deployment good = dashboards.awaitPresent("the Deployment", () -> deployment(namespace, "orders"));
+    operator.client().resource(withDefinitionRef(Dashboards.minimal(namespace, "orders"), "orders-definition")).create();
+    Deployment good = operator.dashboards().awaitPresent("the Deployment", () -> deployment(namespace, "orders"));
 
-    client.configMaps().inNamespace(namespace).withName("orders-definition").edit(cm -> {
+    operator.client().configMaps().inNamespace(namespace).withName("orders-definition").edit(cm -> {
       cm.getData().put("dashboard.yaml", "title: [unclosed\npanels: 3\n");
       return cm;
     });
 
-    Condition ready = dashboards.awaitCondition(namespace, "orders", DashboardConditions.READY, "False",
+    Condition ready = operator.dashboards().awaitCondition(namespace, "orders", DashboardConditions.READY, "False",
         DashboardConditions.REASON_DEFINITION_INVALID);
     assertThat(ready.getMessage()).contains("orders-definition").contains("line")
         .contains("the last accepted version keeps running");
-    assertThat(dashboards.get(namespace, "orders").getStatus().getPhase()).isEqualTo(DashboardPhase.Degraded);
+    assertThat(operator.dashboards().get(namespace, "orders").getStatus().getPhase()).isEqualTo(DashboardPhase.Degraded);
     assertThat(deployment(namespace, "orders").getSpec().getTemplate())
         .as("the running pod template is untouched").isEqualTo(good.getSpec().getTemplate());
   }
@@ -101,13 +82,13 @@ class DashboardBadInputIT {
     RuntimeSpec runtime = new RuntimeSpec();
     runtime.setImage("registry.example.com/team//app:1");
     bad.getSpec().setRuntime(runtime);
-    client.resource(bad).create();
-    client.resource(Dashboards.minimal(namespace, "good")).create();
+    operator.client().resource(bad).create();
+    operator.client().resource(Dashboards.minimal(namespace, "good")).create();
 
-    Condition ready = dashboards.awaitCondition(namespace, "bad", DashboardConditions.READY, "False",
+    Condition ready = operator.dashboards().awaitCondition(namespace, "bad", DashboardConditions.READY, "False",
         DashboardConditions.REASON_INVALID_IMAGE);
     assertThat(ready.getMessage()).contains("registry.example.com/team//app:1");
-    dashboards.awaitPresent("the good dashboard deployed", () -> deployment(namespace, "good"));
+    operator.dashboards().awaitPresent("the good dashboard deployed", () -> deployment(namespace, "good"));
     assertThat(deployment(namespace, "bad")).isNull();
   }
 
@@ -126,20 +107,20 @@ class DashboardBadInputIT {
     List<Dataset> datasets = new ArrayList<>(dashboard.getSpec().getDefinition().getDatasets());
     datasets.add(database);
     dashboard.getSpec().getDefinition().setDatasets(datasets);
-    client.resource(dashboard).create();
+    operator.client().resource(dashboard).create();
 
-    Condition ready = dashboards.awaitCondition(namespace, "sales", DashboardConditions.READY, "False",
+    Condition ready = operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.READY, "False",
         DashboardConditions.REASON_SECRET_NOT_FOUND);
     assertThat(ready.getMessage()).contains("Secret sales-db");
     assertThat(ready.getMessage()).doesNotContain("password");
 
-    client.resource(new SecretBuilder().withNewMetadata().withName("sales-db").withNamespace(namespace).endMetadata()
+    operator.client().resource(new SecretBuilder().withNewMetadata().withName("sales-db").withNamespace(namespace).endMetadata()
         .addToStringData("username", "reader").addToStringData("password", "s3cr3t-value").build()).create();
 
-    Deployment deployment = dashboards.awaitPresent("the Deployment", () -> deployment(namespace, "sales"));
+    Deployment deployment = operator.dashboards().awaitPresent("the Deployment", () -> deployment(namespace, "sales"));
     assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes())
         .anySatisfy(v -> assertThat(v.getSecret() == null ? null : v.getSecret().getSecretName()).isEqualTo("sales-db"));
-    assertThat(client.getKubernetesSerialization().asJson(dashboards.get(namespace, "sales")))
+    assertThat(operator.client().getKubernetesSerialization().asJson(operator.dashboards().get(namespace, "sales")))
         .doesNotContain("s3cr3t-value");
   }
 
@@ -152,6 +133,6 @@ class DashboardBadInputIT {
   }
 
   private static Deployment deployment(String namespace, String name) {
-    return client.apps().deployments().inNamespace(namespace).withName(name).get();
+    return operator.client().apps().deployments().inNamespace(namespace).withName(name).get();
   }
 }

@@ -6,59 +6,40 @@ import static org.awaitility.Awaitility.await;
 import io.astralytiq.api.v1alpha1.AutoscalingSpec;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.IngressSpec;
-import io.astralytiq.operator.testing.DashboardAsserts;
+import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.Dashboards;
-import io.astralytiq.operator.testing.OperatorFixture;
-import io.astralytiq.testing.RealApiServer;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A reconcile with nothing changed sends no POST, PUT, PATCH or DELETE: counted at the operator's client. */
-@ExtendWith(RealApiServer.class)
+/** A reconcile with nothing changed sends no POST, PUT, PATCH or DELETE: counted at the operator's operator.client(). */
 class DashboardNoOpResyncIT {
 
-  private static OperatorFixture operator;
-  private static KubernetesClient client;
-  private static DashboardAsserts dashboards;
-
-  @BeforeAll
-  static void startOperator(KubernetesClient apiClient) {
-    client = apiClient;
-    operator = OperatorFixture.start(client, Map.of("RESYNC_PERIOD", "1s"));
-    dashboards = new DashboardAsserts(client);
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.close();
-  }
+  @RegisterExtension
+  static final RunningOperator operator = RunningOperator.onApiServer(Map.of("RESYNC_PERIOD", "1s"));
 
   @Test
   void resyncsOfConvergedDashboardsWriteNothing() {
     String namespace = operator.tenantNamespace("noop");
     List<Dashboard> created = List.of(plain(namespace), scaled(namespace), autoscaled(namespace), served(namespace));
-    created.forEach(d -> client.resource(d).create());
+    created.forEach(d -> operator.client().resource(d).create());
     for (Dashboard d : created) {
-      dashboards.awaitPresent("the status of " + d.getMetadata().getName(), () -> {
-        Dashboard now = dashboards.get(namespace, d.getMetadata().getName());
+      operator.dashboards().awaitPresent("the status of " + d.getMetadata().getName(), () -> {
+        Dashboard now = operator.dashboards().get(namespace, d.getMetadata().getName());
         return now.getStatus() != null && now.getStatus().getObservedGeneration() != null ? now : null;
       });
-      dashboards.awaitPresent("the Deployment of " + d.getMetadata().getName(),
-          () -> client.apps().deployments().inNamespace(namespace).withName(d.getMetadata().getName()).get());
+      operator.dashboards().awaitPresent("the Deployment of " + d.getMetadata().getName(),
+          () -> operator.client().apps().deployments().inNamespace(namespace).withName(d.getMetadata().getName()).get());
     }
 
-    long writes = operator.metrics().writes();
-    long reconciliations = operator.metrics().reconciliations();
+    long writes = operator.fixture().metrics().writes();
+    long reconciliations = operator.fixture().metrics().reconciliations();
     await("three more resyncs of every dashboard").atMost(Duration.ofSeconds(60))
-        .until(() -> operator.metrics().reconciliations() >= reconciliations + 3L * created.size());
+        .until(() -> operator.fixture().metrics().reconciliations() >= reconciliations + 3L * created.size());
 
-    assertThat(operator.metrics().writes()).as("write requests during resyncs with nothing changed")
+    assertThat(operator.fixture().metrics().writes()).as("write requests during resyncs with nothing changed")
         .isEqualTo(writes);
   }
 

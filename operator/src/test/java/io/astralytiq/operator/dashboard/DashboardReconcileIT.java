@@ -6,53 +6,35 @@ import io.astralytiq.api.v1alpha1.AutoscalingSpec;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardNames;
 import io.astralytiq.api.v1alpha1.Labels;
-import io.astralytiq.operator.testing.DashboardAsserts;
+import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.OperatorFixture;
-import io.astralytiq.testing.RealApiServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Create and update against a real API server: the children, their owner and labels, and changes to the spec. */
-@ExtendWith(RealApiServer.class)
 class DashboardReconcileIT {
 
-  private static OperatorFixture operator;
-  private static KubernetesClient client;
-  private static DashboardAsserts dashboards;
-
-  @BeforeAll
-  static void startOperator(KubernetesClient apiClient) {
-    client = apiClient;
-    operator = OperatorFixture.start(client);
-    dashboards = new DashboardAsserts(client);
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.close();
-  }
+  @RegisterExtension
+  static final RunningOperator operator = RunningOperator.onApiServer();
 
   @Test
   void createsEveryChildOwnedByTheDashboardWithTheDesignLabels() {
     String namespace = operator.tenantNamespace("create");
-    Dashboard dashboard = client.resource(Dashboards.minimal(namespace, "orders")).create();
+    Dashboard dashboard = operator.client().resource(Dashboards.minimal(namespace, "orders")).create();
 
-    Deployment deployment = dashboards.awaitPresent("the Deployment", () -> deployment(namespace, "orders"));
-    Service service = client.services().inNamespace(namespace).withName(DashboardNames.service(dashboard)).get();
-    ServiceAccount account = client.serviceAccounts().inNamespace(namespace)
+    Deployment deployment = operator.dashboards().awaitPresent("the Deployment", () -> deployment(namespace, "orders"));
+    Service service = operator.client().services().inNamespace(namespace).withName(DashboardNames.service(dashboard)).get();
+    ServiceAccount account = operator.client().serviceAccounts().inNamespace(namespace)
         .withName(DashboardNames.serviceAccount(dashboard)).get();
-    NetworkPolicy policy = client.network().v1().networkPolicies().inNamespace(namespace)
+    NetworkPolicy policy = operator.client().network().v1().networkPolicies().inNamespace(namespace)
         .withName(DashboardNames.networkPolicy(dashboard)).get();
     List<ConfigMap> definitions = definitions(namespace, "orders");
 
@@ -73,23 +55,23 @@ class DashboardReconcileIT {
         .isEqualTo(OperatorFixture.RUNTIME_IMAGE);
     assertThat(definitions.get(0).getImmutable()).isTrue();
     assertThat(definitions.get(0).getData().get("dashboard.yaml")).contains("title: Orders");
-    assertThat(dashboards.get(namespace, "orders").getStatus().getObservedGeneration())
+    assertThat(operator.dashboards().get(namespace, "orders").getStatus().getObservedGeneration())
         .isEqualTo(dashboard.getMetadata().getGeneration());
   }
 
   @Test
   void aNewDefinitionGetsItsOwnConfigMapAndRollsThePodTemplate() {
     String namespace = operator.namespace("update");
-    client.resource(Dashboards.minimal(namespace, "orders")).create();
-    String first = dashboards.awaitPresent("the first definition", () -> definitions(namespace, "orders").stream()
+    operator.client().resource(Dashboards.minimal(namespace, "orders")).create();
+    String first = operator.dashboards().awaitPresent("the first definition", () -> definitions(namespace, "orders").stream()
         .findFirst().map(cm -> cm.getMetadata().getName()).orElse(null));
 
-    dashboards.edit(namespace, "orders", d -> {
+    operator.dashboards().edit(namespace, "orders", d -> {
       d.getSpec().setDefinition(Dashboards.definition("Orders by region"));
       return d;
     });
 
-    Deployment rolled = dashboards.awaitPresent("the Deployment on the new definition", () -> {
+    Deployment rolled = operator.dashboards().awaitPresent("the Deployment on the new definition", () -> {
       Deployment d = deployment(namespace, "orders");
       String mounted = d.getSpec().getTemplate().getSpec().getVolumes().stream()
           .filter(v -> v.getConfigMap() != null).findFirst().orElseThrow().getConfigMap().getName();
@@ -104,13 +86,13 @@ class DashboardReconcileIT {
     String namespace = operator.namespace("replicas");
     Dashboard dashboard = Dashboards.minimal(namespace, "orders");
     dashboard.getSpec().setReplicas(3);
-    client.resource(dashboard).create();
-    dashboards.awaitPresent("3 replicas", () -> replicasIs(namespace, 3));
+    operator.client().resource(dashboard).create();
+    operator.dashboards().awaitPresent("3 replicas", () -> replicasIs(namespace, 3));
 
-    client.resources(Dashboard.class).inNamespace(namespace).withName("orders").scale(5);
+    operator.client().resources(Dashboard.class).inNamespace(namespace).withName("orders").scale(5);
 
-    dashboards.awaitPresent("5 replicas after kubectl scale", () -> replicasIs(namespace, 5));
-    dashboards.awaitPresent("a disruption budget for more than one pod", () -> client.policy().v1()
+    operator.dashboards().awaitPresent("5 replicas after kubectl scale", () -> replicasIs(namespace, 5));
+    operator.dashboards().awaitPresent("a disruption budget for more than one pod", () -> operator.client().policy().v1()
         .podDisruptionBudget().inNamespace(namespace).withName("orders").get());
   }
 
@@ -122,27 +104,27 @@ class DashboardReconcileIT {
     autoscaling.setMinReplicas(2);
     autoscaling.setMaxReplicas(6);
     dashboard.getSpec().setAutoscaling(autoscaling);
-    client.resource(dashboard).create();
-    var hpa = dashboards.awaitPresent("the autoscaler", () -> client.autoscaling().v2().horizontalPodAutoscalers()
+    operator.client().resource(dashboard).create();
+    var hpa = operator.dashboards().awaitPresent("the autoscaler", () -> operator.client().autoscaling().v2().horizontalPodAutoscalers()
         .inNamespace(namespace).withName("orders").get());
     assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
     assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(6);
-    dashboards.awaitPresent("the Deployment", () -> deployment(namespace, "orders"));
+    operator.dashboards().awaitPresent("the Deployment", () -> deployment(namespace, "orders"));
 
     // What the autoscaler does: scale the Deployment through its scale subresource.
-    client.apps().deployments().inNamespace(namespace).withName("orders").scale(4);
-    dashboards.edit(namespace, "orders", d -> {
+    operator.client().apps().deployments().inNamespace(namespace).withName("orders").scale(4);
+    operator.dashboards().edit(namespace, "orders", d -> {
       d.getSpec().getAutoscaling().setMaxReplicas(8);
       return d;
     });
 
-    dashboards.awaitPresent("the autoscaler updated", () -> client.autoscaling().v2().horizontalPodAutoscalers()
+    operator.dashboards().awaitPresent("the autoscaler updated", () -> operator.client().autoscaling().v2().horizontalPodAutoscalers()
         .inNamespace(namespace).withName("orders").get().getSpec().getMaxReplicas() == 8 ? true : null);
     assertThat(deployment(namespace, "orders").getSpec().getReplicas()).as("the autoscaler's choice").isEqualTo(4);
   }
 
   private static Deployment deployment(String namespace, String name) {
-    return client.apps().deployments().inNamespace(namespace).withName(name).get();
+    return operator.client().apps().deployments().inNamespace(namespace).withName(name).get();
   }
 
   private static Boolean replicasIs(String namespace, int replicas) {
@@ -151,6 +133,6 @@ class DashboardReconcileIT {
   }
 
   private static List<ConfigMap> definitions(String namespace, String dashboard) {
-    return client.configMaps().inNamespace(namespace).withLabel(Labels.INSTANCE, dashboard).list().getItems();
+    return operator.client().configMaps().inNamespace(namespace).withLabel(Labels.INSTANCE, dashboard).list().getItems();
   }
 }

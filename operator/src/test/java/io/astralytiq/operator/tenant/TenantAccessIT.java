@@ -12,9 +12,9 @@ import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.api.v1alpha1.TenantRole;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.OperatorFixture;
+import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.Tenants;
 import io.astralytiq.testing.Project;
-import io.astralytiq.testing.RealApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,33 +25,31 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Members' access proven by impersonation: the client acts as the member, the real API server's RBAC decides,
  * with the tenant ClusterRoles the Helm chart ships.
  */
-@ExtendWith(RealApiServer.class)
 class TenantAccessIT {
 
-  private static OperatorFixture operator;
+  @RegisterExtension
+  static final RunningOperator operator = RunningOperator.onApiServer();
   private static KubernetesClient admin;
   private static String acme;
   private static String globex;
 
   @BeforeAll
-  static void startOperatorWithTwoTenants(KubernetesClient apiClient) throws IOException {
-    admin = apiClient;
+  static void twoTenantsWithTheirRoles() throws IOException {
+    admin = operator.client();
     try (InputStream roles = Files.newInputStream(
         Project.path("helm/astralytiq-operator/templates/rbac/tenant-roles.yaml"))) {
       for (HasMetadata role : admin.load(roles).items()) {
         admin.resource(role).fieldManager("astralytiq-tests").forceConflicts().serverSideApply();
       }
     }
-    operator = OperatorFixture.start(admin);
     acme = OperatorFixture.uniqueName("acme");
     globex = OperatorFixture.uniqueName("globex");
     Tenant acmeTenant = Tenants.of(acme, acme);
@@ -65,11 +63,6 @@ class TenantAccessIT {
         admin.rbac().roleBindings().inNamespace(acme).withName(TenantNames.roleBinding(TenantRole.ADMIN)).get() != null
             && admin.rbac().roleBindings().inNamespace(globex).withName(TenantNames.roleBinding(TenantRole.EDITOR))
             .get() != null);
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.close();
   }
 
   @Test

@@ -13,41 +13,26 @@ import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.api.v1alpha1.TenantQuota;
 import io.astralytiq.api.v1alpha1.TenantRole;
 import io.astralytiq.operator.common.Conditions;
+import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.OperatorFixture;
 import io.astralytiq.operator.testing.Tenants;
-import io.astralytiq.testing.RealApiServer;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A Tenant against a real API server: its namespaces, member access, quota, defaults, isolation and status. */
-@ExtendWith(RealApiServer.class)
 class TenantIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  private static OperatorFixture operator;
-  private static KubernetesClient client;
-
-  @BeforeAll
-  static void startOperator(KubernetesClient apiClient) {
-    client = apiClient;
-    operator = OperatorFixture.start(client);
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    operator.close();
-  }
+  @RegisterExtension
+  static final RunningOperator operator = RunningOperator.onApiServer();
 
   @Test
   void createsItsNamespacesWithAccessQuotaDefaultsAndIsolation() {
@@ -62,22 +47,22 @@ class TenantIT {
     ResourceDefaults defaults = new ResourceDefaults();
     defaults.setMemory("256Mi");
     tenant.getSpec().setDefaults(defaults);
-    client.resource(tenant).create();
+    operator.client().resource(tenant).create();
 
     Tenant ready = awaitCondition(name, TenantConditions.READY, "True");
     assertThat(ready.getStatus().getNamespaces()).containsExactly(name + "-analytics", name + "-reports");
     for (String namespace : ready.getStatus().getNamespaces()) {
-      Namespace ns = client.namespaces().withName(namespace).get();
+      Namespace ns = operator.client().namespaces().withName(namespace).get();
       assertThat(ns.getMetadata().getLabels()).containsEntry(Labels.TENANT, name);
       assertThat(ns.getMetadata().getAnnotations()).containsEntry(Labels.CREATED_FOR_TENANT, name);
       assertThat(ns.getMetadata().getOwnerReferences()).isNullOrEmpty();
       assertThat(roleBinding(namespace, TenantRole.ADMIN).getSubjects()).extracting("name").containsExactly("admins");
       assertThat(roleBinding(namespace, TenantRole.EDITOR).getSubjects()).extracting("name").containsExactly("alice");
       assertThat(roleBinding(namespace, TenantRole.VIEWER)).as("a role without members is not bound").isNull();
-      assertThat(client.resourceQuotas().inNamespace(namespace).withName(TenantNames.resourceQuota()).get()
+      assertThat(operator.client().resourceQuotas().inNamespace(namespace).withName(TenantNames.resourceQuota()).get()
           .getSpec().getHard()).containsOnlyKeys("requests.cpu", "pods");
-      assertThat(client.limitRanges().inNamespace(namespace).withName(TenantNames.limitRange()).get()).isNotNull();
-      assertThat(client.network().v1().networkPolicies().inNamespace(namespace).withName(TenantNames.networkPolicy())
+      assertThat(operator.client().limitRanges().inNamespace(namespace).withName(TenantNames.limitRange()).get()).isNotNull();
+      assertThat(operator.client().network().v1().networkPolicies().inNamespace(namespace).withName(TenantNames.networkPolicy())
           .get()).isNotNull();
     }
   }
@@ -87,17 +72,17 @@ class TenantIT {
     String first = OperatorFixture.uniqueName("first");
     String second = OperatorFixture.uniqueName("second");
     String existing = OperatorFixture.uniqueName("existing");
-    client.resource(new NamespaceBuilder().withNewMetadata().withName(existing).endMetadata().build()).create();
-    client.resource(Tenants.of(first, existing)).create();
+    operator.client().resource(new NamespaceBuilder().withNewMetadata().withName(existing).endMetadata().build()).create();
+    operator.client().resource(Tenants.of(first, existing)).create();
     awaitCondition(first, TenantConditions.READY, "True");
 
-    client.resource(Tenants.of(second, existing, second)).create();
+    operator.client().resource(Tenants.of(second, existing, second)).create();
 
     Condition conflict = awaitCondition(second, TenantConditions.CONFLICT, "True").getStatus().getConditions().stream()
         .filter(c -> c.getType().equals(TenantConditions.CONFLICT)).findFirst().orElseThrow();
     assertThat(conflict.getReason()).isEqualTo(TenantConditions.REASON_NAMESPACE_OWNED_ELSEWHERE);
     assertThat(conflict.getMessage()).contains(existing);
-    Namespace adopted = client.namespaces().withName(existing).get();
+    Namespace adopted = operator.client().namespaces().withName(existing).get();
     assertThat(adopted.getMetadata().getLabels()).containsEntry(Labels.TENANT, first);
     assertThat(adopted.getMetadata().getAnnotations()).doesNotContainKey(Labels.CREATED_FOR_TENANT);
     assertThat(tenant(second).getStatus().getNamespaces()).containsExactly(second);
@@ -109,10 +94,10 @@ class TenantIT {
     Tenant tenant = Tenants.of(name, name);
     tenant.getSpec().setMembers(List.of(member(MemberKind.User, "alice", TenantRole.EDITOR),
         member(MemberKind.User, "bob", TenantRole.VIEWER)));
-    client.resource(tenant).create();
+    operator.client().resource(tenant).create();
     awaitPresent("the viewer binding", () -> roleBinding(name, TenantRole.VIEWER));
 
-    client.resources(Tenant.class).withName(name).edit(t -> {
+    operator.client().resources(Tenant.class).withName(name).edit(t -> {
       t.getSpec().setMembers(List.of(member(MemberKind.User, "alice", TenantRole.VIEWER)));
       return t;
     });
@@ -133,11 +118,11 @@ class TenantIT {
   }
 
   private static Tenant tenant(String name) {
-    return client.resources(Tenant.class).withName(name).get();
+    return operator.client().resources(Tenant.class).withName(name).get();
   }
 
   private static RoleBinding roleBinding(String namespace, TenantRole role) {
-    return client.rbac().roleBindings().inNamespace(namespace).withName(TenantNames.roleBinding(role)).get();
+    return operator.client().rbac().roleBindings().inNamespace(namespace).withName(TenantNames.roleBinding(role)).get();
   }
 
   private static <T> T awaitPresent(String what, Callable<T> read) {
