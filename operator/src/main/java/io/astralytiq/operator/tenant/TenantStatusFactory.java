@@ -10,13 +10,17 @@ import io.astralytiq.operator.tenant.model.TenantModel;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A Tenant's status: its namespaces, its dashboards, what its quota has used, and what is wrong. */
 final class TenantStatusFactory {
+
+  private static final BigDecimal MEBIBYTE = BigDecimal.valueOf(1024L * 1024L);
 
   private TenantStatusFactory() {}
 
@@ -43,10 +47,11 @@ final class TenantStatusFactory {
     status.setDashboards(dashboards.size());
     TenantUsage usage = new TenantUsage();
     usage.setDashboards((int) dashboards.stream().filter(TenantStatusFactory::admitted).count());
-    usage.setCpu(sum(quotas, "requests.cpu"));
-    usage.setMemory(sum(quotas, "requests.memory"));
-    String pods = sum(quotas, "pods");
-    usage.setPods(pods == null ? null : new BigDecimal(pods).intValue());
+    usage.setCpu(sum(quotas, "requests.cpu").map(cores -> cores.movePointRight(3).setScale(0, RoundingMode.CEILING)
+        + "m").orElse(null));
+    usage.setMemory(sum(quotas, "requests.memory").map(bytes -> bytes.divide(MEBIBYTE, 0, RoundingMode.CEILING)
+        + "Mi").orElse(null));
+    usage.setPods(sum(quotas, "pods").map(BigDecimal::intValue).orElse(null));
     status.setUsage(usage);
     status.setConditions(conditions.build());
     return status;
@@ -57,15 +62,12 @@ final class TenantStatusFactory {
         && Conditions.isTrue(dashboard.getStatus().getConditions(), TenantConditions.ADMITTED);
   }
 
-  /** The sum of a resource's use over the tenant's quotas, as a plain quantity; null when none counts it. */
-  private static String sum(List<ResourceQuota> quotas, String resource) {
+  /** The sum of a resource's use over the tenant's quotas, in its base unit; empty when no quota counts it. */
+  private static Optional<BigDecimal> sum(List<ResourceQuota> quotas, String resource) {
     List<Quantity> used = quotas.stream().filter(q -> q.getStatus() != null && q.getStatus().getUsed() != null)
         .map(q -> q.getStatus().getUsed()).map((Map<String, Quantity> u) -> u.get(resource))
         .filter(Objects::nonNull).toList();
-    if (used.isEmpty()) {
-      return null;
-    }
-    BigDecimal total = used.stream().map(Quantity::getNumericalAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-    return total.stripTrailingZeros().toPlainString();
+    return used.isEmpty() ? Optional.empty()
+        : Optional.of(used.stream().map(Quantity::getNumericalAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
   }
 }

@@ -1,9 +1,11 @@
 package io.astralytiq.operator.dashboard.dependent;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import java.util.function.Predicate;
 
 /** When an optional child exists: each a one-line question to the model. A child whose answer is no is deleted. */
 public final class Preconditions {
@@ -11,35 +13,42 @@ public final class Preconditions {
   private Preconditions() {}
 
   /** The runtime reads a definition (the default runtime, or a custom image given one). */
-  public static final class DefinitionPresent implements Condition<Object, Dashboard> {
-    @Override
-    public boolean isMet(DependentResource<Object, Dashboard> dependent, Dashboard dashboard,
-        Context<Dashboard> context) {
-      return DashboardDependents.model(context).definitionConfigMap().isPresent();
+  public static final class DefinitionPresent extends ModelCondition {
+    public DefinitionPresent() {
+      super(m -> m.definitionConfigMap().isPresent());
     }
   }
 
-  public static final class AutoscalerWanted implements Condition<Object, Dashboard> {
-    @Override
-    public boolean isMet(DependentResource<Object, Dashboard> dependent, Dashboard dashboard,
-        Context<Dashboard> context) {
-      return DashboardDependents.model(context).autoscaling().isPresent();
+  public static final class AutoscalerWanted extends ModelCondition {
+    public AutoscalerWanted() {
+      super(m -> m.autoscaling().isPresent());
     }
   }
 
-  public static final class DisruptionBudgetWanted implements Condition<Object, Dashboard> {
-    @Override
-    public boolean isMet(DependentResource<Object, Dashboard> dependent, Dashboard dashboard,
-        Context<Dashboard> context) {
-      return DashboardDependents.model(context).disruptionBudget().isPresent();
+  public static final class DisruptionBudgetWanted extends ModelCondition {
+    public DisruptionBudgetWanted() {
+      super(m -> m.disruptionBudget().isPresent());
     }
   }
 
-  public static final class IngressWanted implements Condition<Object, Dashboard> {
+  public static final class IngressWanted extends ModelCondition {
+    public IngressWanted() {
+      super(m -> m.servedIngress().isPresent());
+    }
+  }
+
+  /** A condition answered by the model the reconciler shared; JOSDK instantiates each subclass by itself. */
+  abstract static class ModelCondition implements Condition<Object, Dashboard> {
+    private final Predicate<DashboardModel> question;
+
+    ModelCondition(Predicate<DashboardModel> question) {
+      this.question = question;
+    }
+
     @Override
     public boolean isMet(DependentResource<Object, Dashboard> dependent, Dashboard dashboard,
         Context<Dashboard> context) {
-      return DashboardDependents.model(context).servedIngress().isPresent();
+      return question.test(DashboardDependents.model(context));
     }
   }
 }
