@@ -6,6 +6,7 @@ public final class DashboardConditions {
   public static final String READY = "Ready";
   public static final String AVAILABLE = "Available";
   public static final String PROGRESSING = "Progressing";
+  public static final String ROLLED_BACK = "RolledBack";
 
   // Reasons of Ready
   public static final String REASON_READY = "RolledOut";
@@ -24,6 +25,9 @@ public final class DashboardConditions {
   public static final String REASON_NEW_REVISION_AVAILABLE = "NewRevisionAvailable";
   public static final String REASON_PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
   public static final String REASON_SCALED_TO_ZERO = "ScaledToZero";
+  // Reasons of RolledBack (and of Ready while rolled back)
+  public static final String REASON_ROLLED_BACK = "RolledBack";
+  public static final String REASON_CURRENT_REVISION = "CurrentRevision";
 
   private DashboardConditions() {}
 }

@@ -7,11 +7,14 @@ import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -20,10 +23,38 @@ import java.util.stream.Collectors;
 /** What a Dashboard reads besides its children: its namespace (for the tenant) and a referenced ConfigMap. */
 final class DashboardEventSources {
 
+  /** What the operator labels a dashboard's pods and revisions with. */
+  private static final String RUNTIME_PODS = Labels.MANAGED_BY + "=" + Labels.OPERATOR + "," + Labels.NAME + "="
+      + Labels.DASHBOARD_APP;
+
   private DashboardEventSources() {}
 
   static List<EventSource<?, Dashboard>> of(EventSourceContext<Dashboard> context) {
-    return List.of(namespaces(context), referencedDefinitions(context), tenants(context));
+    return List.of(namespaces(context), referencedDefinitions(context), tenants(context), revisions(context),
+        pods(context));
+  }
+
+  /** The revision history: recording a revision's outcome brings the reconcile that acts on it. */
+  private static EventSource<ControllerRevision, Dashboard> revisions(EventSourceContext<Dashboard> context) {
+    var config = InformerEventSourceConfiguration.from(ControllerRevision.class, Dashboard.class)
+        .withName("revisions")
+        .withNamespacesInheritedFromController()
+        .withLabelSelector(RUNTIME_PODS)
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Dashboard.class, false))
+        .build();
+    return new InformerEventSource<>(config, context);
+  }
+
+  /** The runtime's pods: a pod that crash-loops or cannot pull its image fails a rollout before its deadline. */
+  private static EventSource<Pod, Dashboard> pods(EventSourceContext<Dashboard> context) {
+    var config = InformerEventSourceConfiguration.from(Pod.class, Dashboard.class)
+        .withName("pods")
+        .withNamespacesInheritedFromController()
+        .withLabelSelector(RUNTIME_PODS)
+        .withSecondaryToPrimaryMapper((Pod pod) -> Set.of(new ResourceID(pod.getMetadata().getLabels()
+            .get(Labels.INSTANCE), pod.getMetadata().getNamespace())))
+        .build();
+    return new InformerEventSource<>(config, context);
   }
 
   /**

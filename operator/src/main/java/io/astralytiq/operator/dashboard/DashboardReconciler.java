@@ -19,6 +19,8 @@ import io.astralytiq.operator.dashboard.dependent.Preconditions.AutoscalerWanted
 import io.astralytiq.operator.dashboard.dependent.Preconditions.DefinitionPresent;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.DisruptionBudgetWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.IngressWanted;
+import io.astralytiq.operator.dashboard.rollout.RolloutPlan;
+import io.astralytiq.operator.dashboard.rollout.Rollouts;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -73,12 +75,17 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   @Override
   public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
     DashboardInputs inputs = DashboardInputs.resolve(dashboard, context, config);
+    RolloutView rollout = null;
     if (inputs.problems().isEmpty()) {
-      DashboardDependents.share(context, inputs.model());
+      Deployment specDeployment = inputs.model().deployment();
+      RolloutPlan plan = Rollouts.plan(dashboard, specDeployment, context);
+      DashboardDependents.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan));
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      rollout = new RolloutView(plan, Rollouts.observe(dashboard, plan,
+          context.getSecondaryResource(Deployment.class), context));
     }
     DashboardStatus status = DashboardStatusFactory.compute(inputs, context.getSecondaryResource(Deployment.class),
-        clock);
+        rollout, clock);
     events.onTransition(dashboard, dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(),
         status.getConditions());
     UpdateControl<Dashboard> control = StatusPatch.ifChanged(dashboard, status, context);

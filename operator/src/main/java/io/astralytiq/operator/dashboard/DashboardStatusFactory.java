@@ -11,6 +11,8 @@ import io.astralytiq.api.v1alpha1.DashboardStatus;
 import io.astralytiq.api.v1alpha1.TenantConditions;
 import io.astralytiq.operator.common.Conditions;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
+import io.astralytiq.operator.dashboard.rollout.Revision;
+import io.astralytiq.operator.dashboard.rollout.Verdict;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -23,27 +25,33 @@ final class DashboardStatusFactory {
 
   private DashboardStatusFactory() {}
 
-  static DashboardStatus compute(DashboardInputs inputs, Optional<Deployment> deployment, Clock clock) {
+  static DashboardStatus compute(DashboardInputs inputs, Optional<Deployment> deployment, RolloutView rollout,
+      Clock clock) {
     DashboardModel model = inputs.model();
     Dashboard dashboard = model.dashboard();
     DashboardStatus previous = dashboard.getStatus() == null ? new DashboardStatus() : dashboard.getStatus();
-    Rollout rollout = Rollout.of(deployment);
+    Progress progress = Progress.of(deployment);
     Conditions conditions = new Conditions(previous.getConditions(), dashboard.getMetadata().getGeneration(), clock);
 
     DashboardStatus status = new DashboardStatus();
     status.setObservedGeneration(dashboard.getMetadata().getGeneration());
-    status.setReplicas(rollout.replicas());
-    status.setReadyReplicas(rollout.ready());
+    status.setReplicas(progress.replicas());
+    status.setReadyReplicas(progress.ready());
     status.setSelector(model.selectorLabels().entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
     status.setUrl(model.servedIngress().isPresent() || model.spec().getIngress() == null ? model.url() : null);
-    status.setCurrentRevision(previous.getCurrentRevision());
-    status.setLastGoodRevision(previous.getLastGoodRevision());
+    status.setCurrentRevision(rollout == null ? previous.getCurrentRevision()
+        : Long.valueOf(rollout.plan().target().number()));
+    status.setLastGoodRevision(rollout == null ? previous.getLastGoodRevision() : lastGood(rollout));
 
     conditions.set(TenantConditions.ADMITTED, inputs.admission().admitted(), inputs.admission().reason(),
         inputs.admission().message());
-    conditions.set(AVAILABLE, rollout.available(), rollout.availableReason(), rollout.availableMessage());
-    conditions.set(PROGRESSING, rollout.progressing(), rollout.progressingReason(), rollout.progressingMessage());
+    conditions.set(AVAILABLE, progress.available(), progress.availableReason(), progress.availableMessage());
+    conditions.set(PROGRESSING, progress.progressing(), progress.progressingReason(), progress.progressingMessage());
+    if (rollout != null) {
+      rolledBackCondition(conditions, rollout);
+    }
+    Optional<String> failedRollout = rollout == null ? Optional.empty() : failedRollout(rollout, model);
     if (!inputs.problems().isEmpty()) {
       Problem first = inputs.problems().get(0);
       String message = inputs.problems().stream().map(Problem::message).collect(Collectors.joining("; "));
@@ -53,36 +61,79 @@ final class DashboardStatusFactory {
     } else if (model.suspended()) {
       conditions.set(READY, false, DashboardConditions.REASON_SUSPENDED, "spec.suspend is true: scaled to zero");
       status.setPhase(DashboardPhase.Suspended);
+    } else if (rollout != null && rollout.plan().rolledBack()) {
+      conditions.set(READY, false, DashboardConditions.REASON_ROLLED_BACK, rolledBackMessage(rollout));
+      status.setPhase(DashboardPhase.RolledBack);
+    } else if (failedRollout.isPresent()) {
+      conditions.set(READY, false, rollout.verdict().reason(), failedRollout.get());
+      status.setPhase(rollout.plan().lastGood().isEmpty() ? DashboardPhase.Failed : DashboardPhase.Degraded);
     } else if (inputs.hostHolder().isPresent()) {
       Dashboard holder = inputs.hostHolder().get();
       conditions.set(READY, false, DashboardConditions.REASON_HOST_CONFLICT, "host "
           + model.spec().getIngress().getHost() + " is already served by Dashboard "
           + holder.getMetadata().getNamespace() + "/" + holder.getMetadata().getName());
       status.setPhase(DashboardPhase.Degraded);
-    } else if (rollout.complete()) {
-      conditions.set(READY, true, DashboardConditions.REASON_READY, rollout.ready() + " of " + rollout.replicas()
+    } else if (progress.complete()) {
+      conditions.set(READY, true, DashboardConditions.REASON_READY, progress.ready() + " of " + progress.replicas()
           + " replicas ready on the current revision");
       status.setPhase(DashboardPhase.Ready);
-    } else if (rollout.podsCannotBeCreated().isPresent()) {
-      conditions.set(READY, false, DashboardConditions.REASON_PODS_NOT_CREATED, rollout.podsCannotBeCreated().get());
+    } else if (progress.podsCannotBeCreated().isPresent()) {
+      conditions.set(READY, false, DashboardConditions.REASON_PODS_NOT_CREATED, progress.podsCannotBeCreated().get());
       status.setPhase(DashboardPhase.Degraded);
-    } else if (rollout.deadlineExceeded()) {
+    } else if (progress.deadlineExceeded()) {
       conditions.set(READY, false, DashboardConditions.REASON_PROGRESS_DEADLINE_EXCEEDED,
-          rollout.progressingMessage());
+          progress.progressingMessage());
       status.setPhase(DashboardPhase.Degraded);
     } else {
-      conditions.set(READY, false, DashboardConditions.REASON_PROGRESSING, rollout.progressingMessage());
+      conditions.set(READY, false, DashboardConditions.REASON_PROGRESSING, progress.progressingMessage());
       status.setPhase(deployment.isPresent() ? DashboardPhase.Progressing : DashboardPhase.Pending);
     }
     status.setConditions(conditions.build());
     return status;
   }
 
-  /** The Deployment's progress, as much of it as the status needs. */
-  private record Rollout(Optional<Deployment> deployment) {
+  private static Long lastGood(RolloutView rollout) {
+    if (!rollout.plan().rolledBack() && rollout.verdict().state() == Verdict.State.HEALTHY) {
+      return rollout.plan().target().number();
+    }
+    return rollout.plan().lastGood().map(Revision::number).orElse(null);
+  }
 
-    static Rollout of(Optional<Deployment> deployment) {
-      return new Rollout(deployment);
+  private static void rolledBackCondition(Conditions conditions, RolloutView rollout) {
+    if (rollout.plan().rolledBack()) {
+      String failure = rollout.plan().specRevision().failure();
+      conditions.set(DashboardConditions.ROLLED_BACK, true, failure.substring(0, failure.indexOf(':')),
+          rolledBackMessage(rollout));
+    } else {
+      conditions.set(DashboardConditions.ROLLED_BACK, false, DashboardConditions.REASON_CURRENT_REVISION,
+          "revision " + rollout.plan().target().number() + " is the spec's own");
+    }
+  }
+
+  private static String rolledBackMessage(RolloutView rollout) {
+    return "revision " + rollout.plan().specRevision().number() + " failed (" + rollout.plan().specRevision().failure()
+        + "); rolled back to revision " + rollout.plan().target().number()
+        + "; it is not tried again until the spec changes";
+  }
+
+  /** What to say of the spec's revision failing when it is not (yet) rolled back; empty when it is not failing. */
+  private static Optional<String> failedRollout(RolloutView rollout, DashboardModel model) {
+    if (!rollout.verdict().failed()) {
+      return Optional.empty();
+    }
+    String failed = "revision " + rollout.plan().target().number() + " failed: " + rollout.verdict().evidence();
+    if (!model.rollout().getAutoRollback()) {
+      return Optional.of(failed + "; automatic rollback is off (spec.rollout.autoRollback)");
+    }
+    return Optional.of(rollout.plan().lastGood().map(good -> failed + "; rolling back to revision " + good.number())
+        .orElse(failed + "; there is no earlier healthy revision to roll back to"));
+  }
+
+  /** The Deployment's progress, as much of it as the status needs. */
+  private record Progress(Optional<Deployment> deployment) {
+
+    static Progress of(Optional<Deployment> deployment) {
+      return new Progress(deployment);
     }
 
     private Optional<DeploymentStatus> status() {

@@ -56,6 +56,12 @@ public final class RunningOperator implements BeforeAllCallback, AfterAllCallbac
     fixture.close();
   }
 
+  /** Stops the operator and starts a new one on the same cluster, as a crash and a restart would. */
+  public void restart() {
+    fixture.close();
+    fixture = OperatorFixture.start(client, settings);
+  }
+
   /** The test's admin client (not the operator's). */
   public KubernetesClient client() {
     return client;

@@ -3,6 +3,7 @@ package io.astralytiq.operator.dashboard.dependent;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** What every Dashboard dependent shares: the model the reconciler computed, and the informers' selector. */
@@ -19,7 +20,16 @@ public final class DashboardDependents {
         DashboardModel.class);
   }
 
-  public static void share(Context<Dashboard> context, DashboardModel model) {
+  /**
+   * Shares the model, and the Deployment to apply: the model's, running the revision the rollout chose (the
+   * spec's own, or the last good one after a failure).
+   */
+  public static void share(Context<Dashboard> context, DashboardModel model, Deployment deployment) {
     context.managedWorkflowAndDependentResourceContext().put(DashboardModel.class, model);
+    context.managedWorkflowAndDependentResourceContext().put(Deployment.class, deployment);
+  }
+
+  public static Deployment deployment(Context<Dashboard> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(Deployment.class, Deployment.class);
   }
 }

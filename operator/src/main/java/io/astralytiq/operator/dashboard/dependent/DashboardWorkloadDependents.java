@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
@@ -29,11 +30,16 @@ public final class DashboardWorkloadDependents {
 
   private DashboardWorkloadDependents() {}
 
-  /** The runtime's Deployment. */
+  /** The runtime's Deployment, running the revision the rollout chose. */
   @KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
   public static class DashboardDeploymentDependent extends DashboardChildDependent<Deployment> {
     public DashboardDeploymentDependent() {
       super(Deployment.class, DashboardModel::deployment, DashboardNames::deployment);
+    }
+
+    @Override
+    protected Deployment desired(Dashboard dashboard, Context<Dashboard> context) {
+      return DashboardDependents.deployment(context);
     }
   }
 

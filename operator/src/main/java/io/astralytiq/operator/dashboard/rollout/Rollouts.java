@@ -1,0 +1,119 @@
+package io.astralytiq.operator.dashboard.rollout;
+
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.RolloutSpec;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Safe rollout of a Dashboard: before the children are applied, records the spec's revision and decides which
+ * revision runs ({@link RolloutPlan}); after, judges it from the Deployment and its pods and records the outcome.
+ * A failure recorded on the spec's revision is an event on its ControllerRevision, which brings the next reconcile,
+ * whose plan rolls back: every step is level-based, so an operator restart at any point converges the same way.
+ */
+public final class Rollouts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Rollouts.class);
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  private Rollouts() {}
+
+  /** Finds or records the spec's revision, and decides what to run. */
+  public static RolloutPlan plan(Dashboard dashboard, Deployment specDeployment, Context<Dashboard> context) {
+    PodTemplateSpec template = specDeployment.getSpec().getTemplate();
+    String fingerprint = Revisions.fingerprint(template);
+    List<Revision> history = new ArrayList<>(history(dashboard, context));
+    Revision spec = history.stream().filter(r -> r.fingerprint().equals(fingerprint)).findFirst()
+        .orElseGet(() -> {
+          ControllerRevision recorded = record(dashboard, template, fingerprint, history,
+              specDeployment.getMetadata().getLabels(), context);
+          Revision revision = Revisions.of(dashboard, List.of(recorded)).get(0);
+          history.add(revision);
+          return revision;
+        });
+    return RolloutPlan.decide(spec, history, autoRollback(dashboard));
+  }
+
+  /** The spec's Deployment running the plan's target revision. */
+  public static Deployment deployment(Deployment specDeployment, RolloutPlan plan) {
+    Deployment deployment = SERIALIZATION.clone(specDeployment);
+    PodTemplateSpec template = SERIALIZATION.clone(plan.target().template());
+    Map<String, String> annotations = new HashMap<>(template.getMetadata().getAnnotations() == null ? Map.of()
+        : template.getMetadata().getAnnotations());
+    annotations.put(Revisions.REVISION_ANNOTATION, plan.target().fingerprint());
+    template.getMetadata().setAnnotations(annotations);
+    deployment.getSpec().setTemplate(template);
+    return deployment;
+  }
+
+  /** Judges the running revision and records the outcome of the spec's own revision when it is new. */
+  public static Verdict observe(Dashboard dashboard, RolloutPlan plan, Optional<Deployment> deployment,
+      Context<Dashboard> context) {
+    if (deployment.isEmpty()) {
+      return Verdict.PROGRESSING;
+    }
+    List<Pod> pods = context.getSecondaryResources(Pod.class).stream().toList();
+    Verdict verdict = RolloutJudge.judge(deployment.get(), pods, plan.target().fingerprint());
+    Revision spec = plan.specRevision();
+    if (plan.rolledBack() || spec.healthy() || spec.hasFailed()) {
+      return verdict;
+    }
+    if (verdict.state() == Verdict.State.HEALTHY) {
+      Revisions.markOutcome(context.getClient(), dashboard, spec, Revision.HEALTHY, null);
+      trim(dashboard, spec, context);
+    } else if (verdict.failed()) {
+      LOG.info("revision {} of {}/{} failed: {}: {}", spec.number(), dashboard.getMetadata().getNamespace(),
+          dashboard.getMetadata().getName(), verdict.reason(), verdict.evidence());
+      Revisions.markOutcome(context.getClient(), dashboard, spec, Revision.FAILED,
+          verdict.reason() + ": " + verdict.evidence());
+    }
+    return verdict;
+  }
+
+  private static List<Revision> history(Dashboard dashboard, Context<Dashboard> context) {
+    return Revisions.of(dashboard, context.getSecondaryResources(ControllerRevision.class).stream().toList());
+  }
+
+  private static ControllerRevision record(Dashboard dashboard, PodTemplateSpec template, String fingerprint,
+      List<Revision> history, Map<String, String> labels, Context<Dashboard> context) {
+    ControllerRevision revision = Revisions.record(dashboard, template, fingerprint, history, labels);
+    try {
+      return context.getClient().resource(revision).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) {
+        throw e;
+      }
+      // Recorded by an earlier reconcile whose event has not reached the cache yet.
+      return context.getClient().resource(revision).get();
+    }
+  }
+
+  /** Removes the oldest revisions beyond spec.rollout.revisionHistoryLimit, never the current or last good one. */
+  private static void trim(Dashboard dashboard, Revision current, Context<Dashboard> context) {
+    RolloutSpec rollout = dashboard.getSpec().getRollout();
+    int limit = rollout == null || rollout.getRevisionHistoryLimit() == null ? 10 : rollout.getRevisionHistoryLimit();
+    List<Revision> history = history(dashboard, context);
+    for (Revision old : Revisions.beyondLimit(history, limit, Set.of(current.number()))) {
+      context.getClient().apps().controllerRevisions().inNamespace(dashboard.getMetadata().getNamespace())
+          .withName(old.name()).delete();
+    }
+  }
+
+  private static boolean autoRollback(Dashboard dashboard) {
+    RolloutSpec rollout = dashboard.getSpec().getRollout();
+    return rollout == null || rollout.getAutoRollback() == null || rollout.getAutoRollback();
+  }
+}
