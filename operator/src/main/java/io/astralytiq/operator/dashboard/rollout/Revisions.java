@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevisionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,7 +73,8 @@ public final class Revisions {
     annotations.put(FAILURE_ANNOTATION, failure);
     client.apps().controllerRevisions().inNamespace(dashboard.getMetadata().getNamespace())
         .withName(revision.name())
-        .patch(SERIALIZATION.asJson(Map.of("metadata", Map.of("annotations", annotations))));
+        .patch(PatchContext.of(PatchType.JSON_MERGE),
+            SERIALIZATION.asJson(Map.of("metadata", Map.of("annotations", annotations))));
   }
 
   /** Revisions beyond the history limit, oldest first, never one of {@code keep}. */
