@@ -28,6 +28,8 @@ public final class DashboardConditions {
   // Reasons of RolledBack (and of Ready while rolled back)
   public static final String REASON_ROLLED_BACK = "RolledBack";
   public static final String REASON_CURRENT_REVISION = "CurrentRevision";
+  public static final String REASON_RESTORED = "RestoredByUser";
+  public static final String REASON_REVISION_NOT_FOUND = "RevisionNotFound";
 
   private DashboardConditions() {}
 }

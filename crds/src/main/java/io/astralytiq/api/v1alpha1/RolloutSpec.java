@@ -23,6 +23,11 @@ public class RolloutSpec {
   @Default("true")
   private Boolean autoRollback = Boolean.TRUE;
 
+  @JsonPropertyDescription("Run this earlier revision (status.currentRevision numbers) instead of the spec's own:"
+      + " a rollback by hand. It stays in force until removed; remove it to run the spec again.")
+  @Min(1)
+  private Long restoreRevision;
+
   @JsonPropertyDescription("How many old revisions to keep. The current and the last good one are always kept.")
   @Min(1)
   @Max(100)
@@ -51,6 +56,14 @@ public class RolloutSpec {
 
   public void setAutoRollback(Boolean autoRollback) {
     this.autoRollback = autoRollback;
+  }
+
+  public Long getRestoreRevision() {
+    return restoreRevision;
+  }
+
+  public void setRestoreRevision(Long restoreRevision) {
+    this.restoreRevision = restoreRevision;
   }
 
   public Integer getRevisionHistoryLimit() {

@@ -35,6 +35,13 @@ record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Da
     Admission admission) {
 
   static final String DEFINITION_REF_SOURCE = "definition-ref";
+
+  /** The same inputs with one more problem. */
+  DashboardInputs withProblem(Problem problem) {
+    List<Problem> more = new ArrayList<>(problems);
+    more.add(problem);
+    return new DashboardInputs(model, List.copyOf(more), hostHolder, admission);
+  }
   static final String NAMESPACE_SOURCE = "namespace";
   static final String TENANT_SOURCE = "tenant";
 

@@ -33,6 +33,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reconciles a Dashboard: resolves its inputs; when they hold no user mistake, runs the workflow of children;
@@ -76,9 +77,16 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
     DashboardInputs inputs = DashboardInputs.resolve(dashboard, context, config);
     RolloutView rollout = null;
-    if (inputs.problems().isEmpty()) {
-      Deployment specDeployment = inputs.model().deployment();
-      RolloutPlan plan = Rollouts.plan(dashboard, specDeployment, context);
+    Deployment specDeployment = inputs.problems().isEmpty() ? inputs.model().deployment() : null;
+    Optional<RolloutPlan> planned = specDeployment == null ? Optional.empty()
+        : Rollouts.plan(dashboard, specDeployment, context);
+    if (specDeployment != null && planned.isEmpty()) {
+      inputs = inputs.withProblem(new Problem(DashboardConditions.REASON_REVISION_NOT_FOUND, "revision "
+          + dashboard.getSpec().getRollout().getRestoreRevision() + " (spec.rollout.restoreRevision) is not in the"
+          + " history of this dashboard"));
+    }
+    if (planned.isPresent()) {
+      RolloutPlan plan = planned.get();
       DashboardDependents.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan));
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
       rollout = new RolloutView(plan, Rollouts.observe(dashboard, plan,

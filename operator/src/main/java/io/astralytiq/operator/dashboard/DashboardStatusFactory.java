@@ -73,7 +73,7 @@ final class DashboardStatusFactory {
           + model.spec().getIngress().getHost() + " is already served by Dashboard "
           + holder.getMetadata().getNamespace() + "/" + holder.getMetadata().getName());
       status.setPhase(DashboardPhase.Degraded);
-    } else if (progress.complete()) {
+    } else if (progress.complete() && (rollout == null || rollout.verdict().state() == Verdict.State.HEALTHY)) {
       conditions.set(READY, true, DashboardConditions.REASON_READY, progress.ready() + " of " + progress.replicas()
           + " replicas ready on the current revision");
       status.setPhase(DashboardPhase.Ready);
@@ -100,7 +100,10 @@ final class DashboardStatusFactory {
   }
 
   private static void rolledBackCondition(Conditions conditions, RolloutView rollout) {
-    if (rollout.plan().rolledBack()) {
+    if (rollout.plan().restored()) {
+      conditions.set(DashboardConditions.ROLLED_BACK, true, DashboardConditions.REASON_RESTORED, "revision "
+          + rollout.plan().target().number() + " restored by spec.rollout.restoreRevision; remove it to run the spec");
+    } else if (rollout.plan().rolledBack()) {
       String failure = rollout.plan().specRevision().failure();
       conditions.set(DashboardConditions.ROLLED_BACK, true, failure.substring(0, failure.indexOf(':')),
           rolledBackMessage(rollout));

@@ -70,6 +70,11 @@ public record DashboardModel(
         .build();
   }
 
+  /** The selector labels and the operator's marker, which the operator's pod informer selects on. */
+  public Map<String, String> podLabels() {
+    return OwnedLabels.of(Labels.DASHBOARD_APP, name(), null);
+  }
+
   public Map<String, String> selectorLabels() {
     return OwnedLabels.selector(Labels.DASHBOARD_APP, name());
   }

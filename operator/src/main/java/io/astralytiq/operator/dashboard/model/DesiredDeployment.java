@@ -59,7 +59,8 @@ final class DesiredDeployment {
             .endRollingUpdate()
           .endStrategy()
           .withNewTemplate()
-            .withNewMetadata().withLabels(model.labels()).withAnnotations(podAnnotations).endMetadata()
+            // No tenant label on pods: a namespace changing tenant must not roll every dashboard in it.
+            .withNewMetadata().withLabels(model.podLabels()).withAnnotations(podAnnotations).endMetadata()
             .withSpec(new PodSpecBuilder()
                 .withServiceAccountName(DashboardNames.serviceAccount(model.dashboard()))
                 .withAutomountServiceAccountToken(false)

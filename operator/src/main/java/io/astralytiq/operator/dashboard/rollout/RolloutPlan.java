@@ -11,15 +11,26 @@ import java.util.Optional;
  * @param specRevision the revision the spec asks for
  * @param lastGood the newest healthy revision, if any
  * @param rolledBack whether {@code target} replaces a failed {@code specRevision}
+ * @param restored whether {@code target} is an earlier revision the user asked for (spec.rollout.restoreRevision)
  */
-public record RolloutPlan(Revision target, Revision specRevision, Optional<Revision> lastGood, boolean rolledBack) {
+public record RolloutPlan(Revision target, Revision specRevision, Optional<Revision> lastGood, boolean rolledBack,
+    boolean restored) {
+
+  /** A rollback by hand: the revision asked for runs, judged like any other. */
+  public static RolloutPlan restore(Revision asked, List<Revision> history) {
+    return new RolloutPlan(asked, asked, lastGood(history), false, true);
+  }
 
   public static RolloutPlan decide(Revision specRevision, List<Revision> history, boolean autoRollback) {
-    Optional<Revision> lastGood = history.stream().filter(Revision::healthy)
-        .reduce((older, newer) -> newer.number() > older.number() ? newer : older);
+    Optional<Revision> lastGood = lastGood(history);
     if (specRevision.hasFailed() && autoRollback && lastGood.isPresent()) {
-      return new RolloutPlan(lastGood.get(), specRevision, lastGood, true);
+      return new RolloutPlan(lastGood.get(), specRevision, lastGood, true, false);
     }
-    return new RolloutPlan(specRevision, specRevision, lastGood, false);
+    return new RolloutPlan(specRevision, specRevision, lastGood, false, false);
+  }
+
+  private static Optional<Revision> lastGood(List<Revision> history) {
+    return history.stream().filter(Revision::healthy)
+        .reduce((older, newer) -> newer.number() > older.number() ? newer : older);
   }
 }

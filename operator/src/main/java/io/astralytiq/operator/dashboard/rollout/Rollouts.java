@@ -31,11 +31,20 @@ public final class Rollouts {
 
   private Rollouts() {}
 
-  /** Finds or records the spec's revision, and decides what to run. */
-  public static RolloutPlan plan(Dashboard dashboard, Deployment specDeployment, Context<Dashboard> context) {
+  /**
+   * Finds or records the spec's revision, and decides what to run; or, when the spec asks to restore an earlier
+   * revision, that one (empty when it is not in the history).
+   */
+  public static Optional<RolloutPlan> plan(Dashboard dashboard, Deployment specDeployment,
+      Context<Dashboard> context) {
+    List<Revision> history = new ArrayList<>(history(dashboard, context));
+    RolloutSpec rollout = dashboard.getSpec().getRollout();
+    if (rollout != null && rollout.getRestoreRevision() != null) {
+      return history.stream().filter(r -> r.number() == rollout.getRestoreRevision()).findFirst()
+          .map(asked -> RolloutPlan.restore(asked, history));
+    }
     PodTemplateSpec template = specDeployment.getSpec().getTemplate();
     String fingerprint = Revisions.fingerprint(template);
-    List<Revision> history = new ArrayList<>(history(dashboard, context));
     Revision spec = history.stream().filter(r -> r.fingerprint().equals(fingerprint)).findFirst()
         .orElseGet(() -> {
           ControllerRevision recorded = record(dashboard, template, fingerprint, history,
@@ -44,7 +53,7 @@ public final class Rollouts {
           history.add(revision);
           return revision;
         });
-    return RolloutPlan.decide(spec, history, autoRollback(dashboard));
+    return Optional.of(RolloutPlan.decide(spec, history, autoRollback(dashboard)));
   }
 
   /** The spec's Deployment running the plan's target revision. */
@@ -68,7 +77,7 @@ public final class Rollouts {
     List<Pod> pods = context.getSecondaryResources(Pod.class).stream().toList();
     Verdict verdict = RolloutJudge.judge(deployment.get(), pods, plan.target().fingerprint());
     Revision spec = plan.specRevision();
-    if (plan.rolledBack() || spec.healthy() || spec.hasFailed()) {
+    if (plan.rolledBack() || plan.restored() || spec.healthy() || spec.hasFailed()) {
       return verdict;
     }
     if (verdict.state() == Verdict.State.HEALTHY) {
@@ -87,8 +96,14 @@ public final class Rollouts {
     return Revisions.of(dashboard, context.getSecondaryResources(ControllerRevision.class).stream().toList());
   }
 
+  /**
+   * Records a new revision. Its number comes from the history as the API server has it, not from the cache: a
+   * cache being torn down (an operator stopping mid-reconcile) or not yet filled must never number it twice.
+   */
   private static ControllerRevision record(Dashboard dashboard, PodTemplateSpec template, String fingerprint,
-      List<Revision> history, Map<String, String> labels, Context<Dashboard> context) {
+      List<Revision> cached, Map<String, String> labels, Context<Dashboard> context) {
+    List<Revision> history = Revisions.of(dashboard, context.getClient().apps().controllerRevisions()
+        .inNamespace(dashboard.getMetadata().getNamespace()).withLabels(labels).list().getItems());
     ControllerRevision revision = Revisions.record(dashboard, template, fingerprint, history, labels);
     try {
       return context.getClient().resource(revision).create();

@@ -71,6 +71,55 @@ class RolloutE2E {
   }
 
   @Test
+  void aRollbackByHandRestoresAChosenRevisionAndAGitRevertJustWorks() {
+    String namespace = operator.tenantNamespace("rollout-manual");
+    createGood(namespace, 30);
+    PodTemplateSpec first = template(namespace);
+    setImage(namespace, GOOD_AGAIN);
+    operator.dashboards().awaitPresent("revision 2 healthy", () -> lastGood(namespace) == 2L ? true : null);
+
+    operator.dashboards().edit(namespace, "sales", d -> {
+      d.getSpec().getRollout().setRestoreRevision(1L);
+      return d;
+    });
+
+    operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.ROLLED_BACK, "True",
+        DashboardConditions.REASON_RESTORED);
+    await("revision 1's pod template back").atMost(Duration.ofSeconds(60)).until(() -> template(namespace)
+        .equals(first));
+    assertThat(operator.dashboards().get(namespace, "sales").getStatus().getCurrentRevision()).isEqualTo(1L);
+
+    // The GitOps way: the restore removed and the spec itself reverted to revision 1's image.
+    operator.dashboards().edit(namespace, "sales", d -> {
+      d.getSpec().getRollout().setRestoreRevision(null);
+      d.getSpec().getRuntime().setImage(GOOD);
+      return d;
+    });
+
+    operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.ROLLED_BACK, "False",
+        DashboardConditions.REASON_CURRENT_REVISION);
+    Dashboard reverted = operator.dashboards().get(namespace, "sales");
+    assertThat(reverted.getStatus().getCurrentRevision()).as("the same revision, not a new one").isEqualTo(1L);
+    assertThat(revisions(namespace)).hasSize(2);
+    assertThat(template(namespace)).isEqualTo(first);
+  }
+
+  @Test
+  void anOperatorRestartedDuringARolloutConvergesWithItsHistoryIntact() {
+    String namespace = operator.tenantNamespace("rollout-restart");
+    createGood(namespace, 30);
+    PodTemplateSpec good = template(namespace);
+
+    setImage(namespace, CRASHING);
+    operator.restart();
+
+    operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.ROLLED_BACK, "True",
+        "CrashLoopBackOff");
+    await("back on revision 1").atMost(Duration.ofSeconds(60)).until(() -> template(namespace).equals(good));
+    assertThat(revisions(namespace)).extracting(ControllerRevision::getRevision).containsExactlyInAnyOrder(1L, 2L);
+  }
+
+  @Test
   void anImageThatCannotBePulledIsRolledBack() {
     String namespace = operator.tenantNamespace("rollout-pull");
     createGood(namespace, 60);
@@ -168,6 +217,10 @@ class RolloutE2E {
       d.getSpec().getRuntime().setImage(image);
       return d;
     });
+  }
+
+  private static Long lastGood(String namespace) {
+    return operator.dashboards().get(namespace, "sales").getStatus().getLastGoodRevision();
   }
 
   private static Deployment deployment(String namespace) {
