@@ -6,6 +6,7 @@ import io.astralytiq.operator.common.OperatorMetrics;
 import io.astralytiq.operator.common.StatusEvents;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.DashboardReconciler;
+import io.astralytiq.operator.dashboard.rollout.RolloutMetrics;
 import io.astralytiq.operator.tenant.TenantReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -64,7 +65,7 @@ public final class OperatorMain {
     StatusEvents events = new StatusEvents(new EventRecorder(client, clock));
     operator.register(new TenantReconciler(config, events, clock), c -> c.withFieldManager(FIELD_MANAGER)
         .withReconciliationMaxInterval(config.resyncPeriod()));
-    operator.register(new DashboardReconciler(config, events, clock), c -> {
+    operator.register(new DashboardReconciler(config, events, new RolloutMetrics(metrics.registry()), clock), c -> {
       c.withFieldManager(FIELD_MANAGER).withReconciliationMaxInterval(config.resyncPeriod());
       if (config.watchesAllNamespaces()) {
         c.watchingAllNamespaces();

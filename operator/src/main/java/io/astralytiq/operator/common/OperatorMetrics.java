@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -23,6 +24,7 @@ public final class OperatorMetrics {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorMetrics.class);
 
   public static final String API_REQUESTS = "astralytiq.operator.api.requests";
+
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Metrics reconcileMetrics;
@@ -63,6 +65,11 @@ public final class OperatorMetrics {
     return (long) (registry.find("operator.sdk.reconciliations.success").counters().stream()
         .mapToDouble(Counter::count).sum()
         + registry.find("operator.sdk.reconciliations.failed").counters().stream().mapToDouble(Counter::count).sum());
+  }
+
+  /** The registry, for the metrics of each kind of resource. */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   public String scrape() {

@@ -19,6 +19,7 @@ import io.astralytiq.operator.dashboard.dependent.Preconditions.AutoscalerWanted
 import io.astralytiq.operator.dashboard.dependent.Preconditions.DefinitionPresent;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.DisruptionBudgetWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.IngressWanted;
+import io.astralytiq.operator.dashboard.rollout.RolloutListener;
 import io.astralytiq.operator.dashboard.rollout.RolloutPlan;
 import io.astralytiq.operator.dashboard.rollout.Rollouts;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -60,11 +61,13 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
 
   private final OperatorConfig config;
   private final StatusEvents events;
+  private final RolloutListener rollouts;
   private final Clock clock;
 
-  public DashboardReconciler(OperatorConfig config, StatusEvents events, Clock clock) {
+  public DashboardReconciler(OperatorConfig config, StatusEvents events, RolloutListener rollouts, Clock clock) {
     this.config = config;
     this.events = events;
+    this.rollouts = rollouts;
     this.clock = clock;
   }
 
@@ -90,7 +93,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
       DashboardDependents.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan));
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
       rollout = new RolloutView(plan, Rollouts.observe(dashboard, plan,
-          context.getSecondaryResource(Deployment.class), context));
+          context.getSecondaryResource(Deployment.class), context, rollouts, clock));
     }
     DashboardStatus status = DashboardStatusFactory.compute(inputs, context.getSecondaryResource(Deployment.class),
         rollout, clock);

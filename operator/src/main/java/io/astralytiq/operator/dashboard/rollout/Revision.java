@@ -1,6 +1,7 @@
 package io.astralytiq.operator.dashboard.rollout;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import java.time.Instant;
 
 /**
  * One revision of a Dashboard: the pod template it ran (the definition comes with it, through the hash-named
@@ -12,9 +13,10 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
  * @param outcome Healthy, Failed, or null while not judged
  * @param failure for a failed revision, "Reason: evidence"
  * @param name the ControllerRevision recording it
+ * @param recorded when the ControllerRevision was created (null before the API server has said)
  */
 public record Revision(long number, String fingerprint, PodTemplateSpec template, String outcome, String failure,
-    String name) {
+    String name, Instant recorded) {
 
   public static final String HEALTHY = "Healthy";
   public static final String FAILED = "Failed";

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -90,7 +91,9 @@ public final class Revisions {
     Map<String, String> annotations = cr.getMetadata().getAnnotations() == null ? Map.of()
         : cr.getMetadata().getAnnotations();
     String name = cr.getMetadata().getName();
+    Instant recorded = cr.getMetadata().getCreationTimestamp() == null ? null
+        : Instant.parse(cr.getMetadata().getCreationTimestamp());
     return new Revision(cr.getRevision(), name.substring(name.lastIndexOf('-') + 1), template,
-        annotations.get(OUTCOME_ANNOTATION), annotations.get(FAILURE_ANNOTATION), name);
+        annotations.get(OUTCOME_ANNOTATION), annotations.get(FAILURE_ANNOTATION), name, recorded);
   }
 }

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +72,7 @@ public final class Rollouts {
 
   /** Judges the running revision and records the outcome of the spec's own revision when it is new. */
   public static Verdict observe(Dashboard dashboard, RolloutPlan plan, Optional<Deployment> deployment,
-      Context<Dashboard> context) {
+      Context<Dashboard> context, RolloutListener listener, Clock clock) {
     if (deployment.isEmpty()) {
       return Verdict.PROGRESSING;
     }
@@ -83,11 +85,14 @@ public final class Rollouts {
     if (verdict.state() == Verdict.State.HEALTHY) {
       Revisions.markOutcome(context.getClient(), dashboard, spec, Revision.HEALTHY, null);
       trim(dashboard, spec, context);
+      listener.healthy(dashboard, spec, spec.recorded() == null ? Duration.ZERO
+          : Duration.between(spec.recorded(), clock.instant()));
     } else if (verdict.failed()) {
       LOG.info("revision {} of {}/{} failed: {}: {}", spec.number(), dashboard.getMetadata().getNamespace(),
           dashboard.getMetadata().getName(), verdict.reason(), verdict.evidence());
       Revisions.markOutcome(context.getClient(), dashboard, spec, Revision.FAILED,
           verdict.reason() + ": " + verdict.evidence());
+      listener.failed(dashboard, spec, verdict);
     }
     return verdict;
   }

@@ -61,6 +61,6 @@ class RolloutPlanTest {
 
   private static Revision revision(long number, String outcome) {
     return new Revision(number, "fp" + number, new PodTemplateSpec(), outcome,
-        Revision.FAILED.equals(outcome) ? "CrashLoopBackOff: pod x" : null, "sales-fp" + number);
+        Revision.FAILED.equals(outcome) ? "CrashLoopBackOff: pod x" : null, "sales-fp" + number, null);
   }
 }
