@@ -8,8 +8,11 @@ import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.DashboardReconciler;
 import io.astralytiq.operator.dashboard.rollout.RolloutMetrics;
 import io.astralytiq.operator.tenant.TenantReconciler;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Clock;
@@ -36,17 +39,29 @@ public final class OperatorMain {
       return;
     }
     OperatorMetrics metrics = new OperatorMetrics();
-    KubernetesClient client = clientBuilder(metrics).build();
+    KubernetesClient client = clientBuilder(metrics, Config.autoConfigure(null)).build();
     Operator operator = start(client, config, metrics, Clock.systemUTC());
     HealthServer health = HealthServer.start(config.healthPort(), operator.getRuntimeInfo(), metrics);
     Runtime.getRuntime().addShutdownHook(new Thread(health::stop, "health-shutdown"));
     operator.installShutdownHook(SHUTDOWN_GRACE);
   }
 
-  /** A client for the kubeconfig's cluster (or the pod's), counting its requests in {@code metrics}. */
-  public static KubernetesClientBuilder clientBuilder(OperatorMetrics metrics) {
-    return new KubernetesClientBuilder()
-        .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("metrics", metrics.requestCounter()));
+  /** A client for {@code config}'s cluster, counting its requests in {@code metrics}. */
+  public static KubernetesClientBuilder clientBuilder(OperatorMetrics metrics, Config config) {
+    return new KubernetesClientBuilder().withConfig(config).withHttpClientBuilderConsumer(http -> {
+      http.addOrReplaceInterceptor("metrics", metrics.requestCounter());
+      if (certificateOnly(config)) {
+        // fabric8's token interceptor re-reads the kubeconfig on every request when no token ever comes (6 % of
+        // the operator's CPU at 1,000 dashboards); with a client certificate there is no token to refresh.
+        http.addOrReplaceInterceptor(TokenRefreshInterceptor.NAME, new Interceptor() {});
+      }
+    });
+  }
+
+  private static boolean certificateOnly(Config config) {
+    return (config.getClientCertData() != null || config.getClientCertFile() != null)
+        && config.getOauthToken() == null && config.getOauthTokenProvider() == null
+        && config.getAutoOAuthToken() == null && config.getUsername() == null && config.getAuthProvider() == null;
   }
 
   /** Registers the reconcilers and starts them; also the entry point of the integration tests. */

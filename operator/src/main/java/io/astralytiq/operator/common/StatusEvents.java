@@ -14,6 +14,7 @@ public class StatusEvents {
 
   private static final String READY = "Ready";
   private static final List<String> NORMAL_REASONS = List.of("RolledOut", "Suspended", "Ready");
+  private static final List<String> STARTING = List.of("RollingOut", "Pending");
 
   private final EventRecorder recorder;
 
@@ -25,6 +26,10 @@ public class StatusEvents {
     Optional<Condition> was = Conditions.find(before, READY);
     Optional<Condition> now = Conditions.find(after, READY);
     if (now.isEmpty() || was.map(c -> Objects.equals(c.getReason(), now.get().getReason())).orElse(false)) {
+      return;
+    }
+    if (was.isEmpty() && STARTING.contains(now.get().getReason())) {
+      // A new resource starting up is no news: its first event is when it is ready, or when something is wrong.
       return;
     }
     Condition ready = now.get();

@@ -61,7 +61,7 @@ class DashboardAdmissionIT {
     operator.dashboards().awaitCondition(tenant, "second", TenantConditions.ADMITTED, "True", TenantConditions.REASON_ADMITTED);
     assertThat(operator.client().apps().deployments().inNamespace(tenant).withName("third").get()).isNull();
 
-    operator.client().resources(Tenant.class).withName(tenant).edit(t -> {
+    Tenants.edit(operator.client(), tenant, t -> {
       t.getSpec().getQuota().setMaxDashboards(3);
       return t;
     });

@@ -147,7 +147,7 @@ class OperatorRbacIT {
     createTenant(fullTenant(name));
     awaitTenantReady(name);
 
-    admin.resources(Tenant.class).withName(name).edit(t -> {
+    Tenants.edit(admin, name, t -> {
       t.getSpec().setMembers(List.of(member(MemberKind.User, "alice", TenantRole.ADMIN)));
       t.getSpec().setNetworkIsolation(false);
       t.getSpec().setQuota(null);

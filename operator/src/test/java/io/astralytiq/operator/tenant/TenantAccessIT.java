@@ -114,7 +114,7 @@ class TenantAccessIT {
       await("lee can list").atMost(Duration.ofSeconds(60)).ignoreExceptions()
           .until(() -> lee.resources(Dashboard.class).inNamespace(name).list() != null);
 
-      admin.resources(Tenant.class).withName(name).edit(t -> {
+      Tenants.edit(admin, name, t -> {
         t.getSpec().setMembers(List.of(member(MemberKind.User, "stays", TenantRole.VIEWER)));
         return t;
       });

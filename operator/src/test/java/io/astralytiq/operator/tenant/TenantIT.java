@@ -97,7 +97,7 @@ class TenantIT {
     operator.client().resource(tenant).create();
     awaitPresent("the viewer binding", () -> roleBinding(name, TenantRole.VIEWER));
 
-    operator.client().resources(Tenant.class).withName(name).edit(t -> {
+    Tenants.edit(operator.client(), name, t -> {
       t.getSpec().setMembers(List.of(member(MemberKind.User, "alice", TenantRole.VIEWER)));
       return t;
     });

@@ -46,8 +46,7 @@ public final class OperatorFixture implements AutoCloseable {
         "RESYNC_PERIOD", "10m", "RECONCILE_CONCURRENCY", "4", "ALLOW_UNMANAGED_NAMESPACES", "true"));
     all.putAll(settings);
     OperatorMetrics metrics = new OperatorMetrics();
-    KubernetesClient operatorClient = OperatorMain.clientBuilder(metrics).withConfig(client.getConfiguration())
-        .build();
+    KubernetesClient operatorClient = OperatorMain.clientBuilder(metrics, client.getConfiguration()).build();
     Operator operator = OperatorMain.start(operatorClient, OperatorConfig.from(all), metrics, Clock.systemUTC());
     return new OperatorFixture(client, operatorClient, operator, metrics);
   }

@@ -1,14 +1,28 @@
 package io.astralytiq.operator.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /** Tenants for tests: a bare one naming its namespaces, changed by each test as its scenario needs. */
 public final class Tenants {
 
   private Tenants() {}
+
+  /** Edits a Tenant as a user would, reading again when the operator wrote its status in between (409). */
+  public static Tenant edit(KubernetesClient client, String name, UnaryOperator<Tenant> change) {
+    return await("editing tenant " + name).atMost(Duration.ofSeconds(60))
+        .ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k && k.getCode() == 409)
+        .until(() -> client.resources(Tenant.class).withName(name).edit(change), Objects::nonNull);
+  }
 
   public static Tenant of(String name, String... namespaces) {
     Tenant tenant = new Tenant();
