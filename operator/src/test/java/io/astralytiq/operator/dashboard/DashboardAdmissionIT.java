@@ -3,12 +3,14 @@ package io.astralytiq.operator.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.DashboardPhase;
 import io.astralytiq.api.v1alpha1.ImagePolicy;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantConditions;
 import io.astralytiq.api.v1alpha1.TenantQuota;
 import io.astralytiq.operator.testing.RunningOperator;
+import io.astralytiq.operator.common.Conditions;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.OperatorFixture;
 import io.astralytiq.operator.testing.Tenants;
@@ -88,6 +90,35 @@ class DashboardAdmissionIT {
     operator.client().resources(Dashboard.class).inNamespace(tenant).withName("old").delete();
 
     operator.dashboards().awaitCondition(tenant, "new", TenantConditions.ADMITTED, "True", TenantConditions.REASON_ADMITTED);
+  }
+
+  @Test
+  void aRunningDashboardThatFallsOutOfPolicyKeepsItsLastAdmittedVersionAndSaysSo() {
+    String tenant = OperatorFixture.uniqueName("shrink");
+    Tenant withQuota = Tenants.of(tenant, tenant);
+    TenantQuota quota = new TenantQuota();
+    quota.setMaxDashboards(1);
+    withQuota.getSpec().setQuota(quota);
+    operator.client().resource(withQuota).create();
+    operator.dashboards().awaitPresent("the tenant's namespace", () -> labelled(tenant));
+    operator.client().resource(Dashboards.minimal(tenant, "running")).create();
+    var deployment = operator.dashboards().awaitPresent("the Deployment", () -> operator.client().apps()
+        .deployments().inNamespace(tenant).withName("running").get());
+
+    Tenants.edit(operator.client(), tenant, t -> {
+      t.getSpec().getQuota().setMaxDashboards(0);
+      return t;
+    });
+
+    Condition refused = operator.dashboards().awaitCondition(tenant, "running", TenantConditions.ADMITTED, "False",
+        TenantConditions.REASON_QUOTA_EXCEEDED);
+    assertThat(refused.getMessage()).contains("allows 0 dashboard(s)");
+    Dashboard now = operator.dashboards().get(tenant, "running");
+    assertThat(now.getStatus().getPhase()).isEqualTo(DashboardPhase.Degraded);
+    assertThat(Conditions.find(now.getStatus().getConditions(), "Ready").orElseThrow()
+        .getMessage()).contains("the last accepted version keeps running");
+    assertThat(operator.client().apps().deployments().inNamespace(tenant).withName("running").get().getSpec()
+        .getTemplate()).as("still running, unchanged").isEqualTo(deployment.getSpec().getTemplate());
   }
 
   @Test
