@@ -80,20 +80,14 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
     DashboardInputs inputs = DashboardInputs.resolve(dashboard, context, config);
     RolloutView rollout = null;
-    Deployment specDeployment = inputs.problems().isEmpty() ? inputs.model().deployment() : null;
-    Optional<RolloutPlan> planned = specDeployment == null ? Optional.empty()
-        : Rollouts.plan(dashboard, specDeployment, context);
-    if (specDeployment != null && planned.isEmpty()) {
-      inputs = inputs.withProblem(new Problem(DashboardConditions.REASON_REVISION_NOT_FOUND, "revision "
-          + dashboard.getSpec().getRollout().getRestoreRevision() + " (spec.rollout.restoreRevision) is not in the"
-          + " history of this dashboard"));
-    }
-    if (planned.isPresent()) {
-      RolloutPlan plan = planned.get();
-      DashboardDependents.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan));
-      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-      rollout = new RolloutView(plan, Rollouts.observe(dashboard, plan,
-          context.getSecondaryResource(Deployment.class), context, rollouts, clock));
+    if (inputs.problems().isEmpty()) {
+      Deployment specDeployment = inputs.model().deployment();
+      Optional<RolloutPlan> plan = Rollouts.plan(dashboard, specDeployment, context);
+      if (plan.isPresent()) {
+        rollout = applyChildren(dashboard, inputs, specDeployment, plan.get(), context);
+      } else {
+        inputs = inputs.withProblem(revisionNotFound(dashboard));
+      }
     }
     DashboardStatus status = DashboardStatusFactory.compute(inputs, context.getSecondaryResource(Deployment.class),
         rollout, clock);
@@ -103,5 +97,20 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
     boolean waitingForSecret = inputs.problems().stream()
         .anyMatch(p -> p.reason().equals(DashboardConditions.REASON_SECRET_NOT_FOUND));
     return waitingForSecret ? control.rescheduleAfter(RECHECK_MISSING) : control;
+  }
+
+  /** Runs the workflow with the Deployment on the planned revision, then judges that revision. */
+  private RolloutView applyChildren(Dashboard dashboard, DashboardInputs inputs, Deployment specDeployment,
+      RolloutPlan plan, Context<Dashboard> context) {
+    DashboardDependents.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan));
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    return new RolloutView(plan, Rollouts.observe(dashboard, plan, context.getSecondaryResource(Deployment.class),
+        context, rollouts, clock));
+  }
+
+  private static Problem revisionNotFound(Dashboard dashboard) {
+    return new Problem(DashboardConditions.REASON_REVISION_NOT_FOUND, "revision "
+        + dashboard.getSpec().getRollout().getRestoreRevision()
+        + " (spec.rollout.restoreRevision) is not in the history of this dashboard");
   }
 }
