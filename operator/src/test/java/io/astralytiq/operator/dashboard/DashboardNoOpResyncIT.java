@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.astralytiq.api.v1alpha1.AutoscalingSpec;
 import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.DashboardPhase;
 import io.astralytiq.api.v1alpha1.IngressSpec;
+import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.Dashboards;
 import java.time.Duration;
@@ -26,13 +28,18 @@ class DashboardNoOpResyncIT {
     List<Dashboard> created = List.of(plain(namespace), scaled(namespace), autoscaled(namespace), served(namespace));
     created.forEach(d -> operator.client().resource(d).create());
     for (Dashboard d : created) {
-      operator.dashboards().awaitPresent("the status of " + d.getMetadata().getName(), () -> {
+      // Progressing: the status has seen the Deployment (no controllers run here, so it goes no further).
+      operator.dashboards().awaitPresent("the settled status of " + d.getMetadata().getName(), () -> {
         Dashboard now = operator.dashboards().get(namespace, d.getMetadata().getName());
-        return now.getStatus() != null && now.getStatus().getObservedGeneration() != null ? now : null;
+        return now.getStatus() != null && now.getStatus().getPhase() == DashboardPhase.Progressing ? now : null;
       });
-      operator.dashboards().awaitPresent("the Deployment of " + d.getMetadata().getName(),
-          () -> operator.client().apps().deployments().inNamespace(namespace).withName(d.getMetadata().getName()).get());
     }
+    // The tenant counts its dashboards and their admission in its status: let that settle too.
+    operator.dashboards().awaitPresent("the tenant's status counting them all", () -> {
+      var tenant = operator.client().resources(Tenant.class).withName(namespace).get();
+      return tenant.getStatus() != null && Integer.valueOf(created.size()).equals(tenant.getStatus().getDashboards())
+          && Integer.valueOf(created.size()).equals(tenant.getStatus().getUsage().getDashboards()) ? tenant : null;
+    });
 
     long writes = operator.fixture().metrics().writes();
     long reconciliations = operator.fixture().metrics().reconciliations();

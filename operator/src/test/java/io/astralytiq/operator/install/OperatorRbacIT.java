@@ -217,6 +217,11 @@ class OperatorRbacIT {
       return current.getStatus() != null && Long.valueOf(1).equals(current.getStatus().getObservedGeneration())
           && DashboardAsserts.condition(current, DashboardConditions.READY) != null ? current : null;
     });
+    // A change of state (a dashboard merely starting records none): the operator records an Event about it.
+    dashboards.edit(namespace, "sales", d -> {
+      d.getSpec().setSuspend(true);
+      return d;
+    });
     dashboards.awaitPresent("an Event the operator recorded about the Dashboard", () -> dashboards
         .events(namespace, "sales").stream().filter(e -> "astralytiq-operator".equals(e.getReportingComponent()))
         .findFirst().orElse(null));
