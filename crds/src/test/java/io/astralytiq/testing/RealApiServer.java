@@ -50,13 +50,23 @@ public final class RealApiServer implements ParameterResolver {
         .computeIfAbsent(Shared.class, key -> Shared.start(), Shared.class);
   }
 
-  private static final class Shared implements AutoCloseable {
+  /** A server of its own, for a test that must see no other test's objects; the caller closes it. */
+  public static Shared isolated() {
+    return Shared.start();
+  }
+
+  /** A running kube-apiserver and etcd process pair, with its admin client. */
+  public static final class Shared implements AutoCloseable {
     private final KubeAPIServer process;
     private final ApiServer server;
 
     private Shared(KubeAPIServer process, ApiServer server) {
       this.process = process;
       this.server = server;
+    }
+
+    public ApiServer server() {
+      return server;
     }
 
     static Shared start() {

@@ -20,6 +20,7 @@ public final class RunningOperator implements BeforeAllCallback, AfterAllCallbac
   private OperatorFixture fixture;
   private KubernetesClient client;
   private DashboardAsserts dashboards;
+  private Runnable onClose = () -> { };
 
   private RunningOperator(Function<ExtensionContext, KubernetesClient> cluster, Map<String, String> settings) {
     this.cluster = cluster;
@@ -33,6 +34,20 @@ public final class RunningOperator implements BeforeAllCallback, AfterAllCallbac
 
   public static RunningOperator onApiServer() {
     return onApiServer(Map.of());
+  }
+
+  /**
+   * On a kube-apiserver of its own, started for the test class and stopped after it: for a test that counts what
+   * the operator does to everything, which other classes' leftovers on the shared server would disturb.
+   */
+  public static RunningOperator onIsolatedApiServer(Map<String, String> settings) {
+    RealApiServer.Shared[] own = new RealApiServer.Shared[1];
+    RunningOperator operator = new RunningOperator(context -> {
+      own[0] = RealApiServer.isolated();
+      return own[0].server().client();
+    }, settings);
+    operator.onClose = () -> own[0].close();
+    return operator;
   }
 
   /** On the full local control plane, where pods run and the garbage collector collects. */
@@ -54,6 +69,7 @@ public final class RunningOperator implements BeforeAllCallback, AfterAllCallbac
   @Override
   public void afterAll(ExtensionContext context) {
     fixture.close();
+    onClose.run();
   }
 
   /** Stops the operator and starts a new one on the same cluster, as a crash and a restart would. */
