@@ -50,9 +50,19 @@ public final class RealApiServer implements ParameterResolver {
         .computeIfAbsent(Shared.class, key -> Shared.start(), Shared.class);
   }
 
-  /** A server of its own, for a test that must see no other test's objects; the caller closes it. */
+  /**
+   * A server of its own, for a test that must see no other test's objects; the caller closes it. It keeps its
+   * certificates in a directory of its own: kube-api-test writes them into its test directory, and the shared
+   * server reloads its client CA from there, so a second server in the same directory would lock its clients out.
+   */
   public static Shared isolated() {
-    return Shared.start();
+    try {
+      Path dir = Files.createTempDirectory("astralytiq-kubeapitest-");
+      Files.createSymbolicLink(dir.resolve("k8s"), Project.testBinaries().getParent());
+      return Shared.start(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A running kube-apiserver and etcd process pair, with its admin client. */
@@ -70,11 +80,16 @@ public final class RealApiServer implements ParameterResolver {
     }
 
     static Shared start() {
+      return start(Project.testBinaries().getParent().getParent());
+    }
+
+    static Shared start(Path testDir) {
       if (!Files.isExecutable(Project.testBinaries().resolve("kube-apiserver"))) {
         throw new IllegalStateException("no kube-apiserver in " + Project.testBinaries()
             + ": run hack/ensure-test-binaries (Maven does so before the integration tests)");
       }
       KubeAPIServer process = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+          .withTestDir(testDir.toString())
           .withApiServerVersion(Project.kubernetesVersion())
           .withOfflineMode(true)
           .build());
