@@ -1,6 +1,7 @@
 package io.astralytiq.operator.dashboard.rollout;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.RolloutSpec;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -49,7 +50,7 @@ public final class Rollouts {
     String fingerprint = Revisions.fingerprint(template);
     Revision spec = history.stream().filter(r -> r.fingerprint().equals(fingerprint)).findFirst()
         .orElseGet(() -> {
-          ControllerRevision recorded = record(dashboard, template, fingerprint, history,
+          ControllerRevision recorded = record(dashboard, template, fingerprint,
               specDeployment.getMetadata().getLabels(), context);
           Revision revision = Revisions.of(dashboard, List.of(recorded)).get(0);
           history.add(revision);
@@ -106,9 +107,12 @@ public final class Rollouts {
    * cache being torn down (an operator stopping mid-reconcile) or not yet filled must never number it twice.
    */
   private static ControllerRevision record(Dashboard dashboard, PodTemplateSpec template, String fingerprint,
-      List<Revision> cached, Map<String, String> labels, Context<Dashboard> context) {
+      Map<String, String> labels, Context<Dashboard> context) {
+    // By the stable labels only: the tenant label may have changed since older revisions were recorded.
+    Map<String, String> stable = Map.of(Labels.NAME, labels.get(Labels.NAME), Labels.INSTANCE,
+        labels.get(Labels.INSTANCE));
     List<Revision> history = Revisions.of(dashboard, context.getClient().apps().controllerRevisions()
-        .inNamespace(dashboard.getMetadata().getNamespace()).withLabels(labels).list().getItems());
+        .inNamespace(dashboard.getMetadata().getNamespace()).withLabels(stable).list().getItems());
     ControllerRevision revision = Revisions.record(dashboard, template, fingerprint, history, labels);
     try {
       return context.getClient().resource(revision).create();
