@@ -8,7 +8,6 @@ import io.astralytiq.api.v1alpha1.ImagePolicy;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantConditions;
-import io.astralytiq.api.v1alpha1.TenantQuota;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.common.Conditions;
 import io.astralytiq.operator.testing.Dashboards;
@@ -42,12 +41,7 @@ class DashboardAdmissionIT {
   @Test
   void beyondTheQuotaTheNewestAreRefusedUntilTheQuotaGrows() {
     String tenant = OperatorFixture.uniqueName("quota");
-    Tenant withQuota = Tenants.of(tenant, tenant);
-    TenantQuota quota = new TenantQuota();
-    quota.setMaxDashboards(2);
-    withQuota.getSpec().setQuota(quota);
-    operator.client().resource(withQuota).create();
-    operator.dashboards().awaitPresent("the tenant's namespace", () -> labelled(tenant));
+    createTenant(Tenants.withMaxDashboards(tenant, 2, tenant));
     for (String name : List.of("first", "second", "third")) {
       operator.client().resource(Dashboards.minimal(tenant, name)).create();
       operator.dashboards().awaitPresent(name + " reconciled", () -> {
@@ -76,12 +70,7 @@ class DashboardAdmissionIT {
   @Test
   void aDashboardDeletedMakesRoomForTheNextOne() {
     String tenant = OperatorFixture.uniqueName("room");
-    Tenant withQuota = Tenants.of(tenant, tenant);
-    TenantQuota quota = new TenantQuota();
-    quota.setMaxDashboards(1);
-    withQuota.getSpec().setQuota(quota);
-    operator.client().resource(withQuota).create();
-    operator.dashboards().awaitPresent("the tenant's namespace", () -> labelled(tenant));
+    createTenant(Tenants.withMaxDashboards(tenant, 1, tenant));
     operator.client().resource(Dashboards.minimal(tenant, "old")).create();
     operator.dashboards().awaitCondition(tenant, "old", TenantConditions.ADMITTED, "True", TenantConditions.REASON_ADMITTED);
     operator.client().resource(Dashboards.minimal(tenant, "new")).create();
@@ -95,12 +84,7 @@ class DashboardAdmissionIT {
   @Test
   void aRunningDashboardThatFallsOutOfPolicyKeepsItsLastAdmittedVersionAndSaysSo() {
     String tenant = OperatorFixture.uniqueName("shrink");
-    Tenant withQuota = Tenants.of(tenant, tenant);
-    TenantQuota quota = new TenantQuota();
-    quota.setMaxDashboards(1);
-    withQuota.getSpec().setQuota(quota);
-    operator.client().resource(withQuota).create();
-    operator.dashboards().awaitPresent("the tenant's namespace", () -> labelled(tenant));
+    createTenant(Tenants.withMaxDashboards(tenant, 1, tenant));
     operator.client().resource(Dashboards.minimal(tenant, "running")).create();
     var deployment = operator.dashboards().awaitPresent("the Deployment", () -> operator.client().apps()
         .deployments().inNamespace(tenant).withName("running").get());
@@ -128,8 +112,7 @@ class DashboardAdmissionIT {
     ImagePolicy policy = new ImagePolicy();
     policy.setAllowedRegistries(List.of("registry.acme.io"));
     withPolicy.getSpec().setImagePolicy(policy);
-    operator.client().resource(withPolicy).create();
-    operator.dashboards().awaitPresent("the tenant's namespace", () -> labelled(tenant));
+    createTenant(withPolicy);
     operator.client().resource(withImage(Dashboards.minimal(tenant, "allowed"), "registry.acme.io/data/app:1")).create();
     operator.client().resource(withImage(Dashboards.minimal(tenant, "foreign"), "docker.io/someone/app:1")).create();
 
@@ -146,6 +129,12 @@ class DashboardAdmissionIT {
     runtime.setImage(image);
     dashboard.getSpec().setRuntime(runtime);
     return dashboard;
+  }
+
+  /** Creates the tenant and waits until its namespace is labelled for it. */
+  private static void createTenant(Tenant tenant) {
+    operator.client().resource(tenant).create();
+    operator.dashboards().awaitPresent("the tenant's namespace", () -> labelled(tenant.getMetadata().getName()));
   }
 
   private static Namespace labelled(String name) {

@@ -15,7 +15,6 @@ import io.astralytiq.api.v1alpha1.MemberKind;
 import io.astralytiq.api.v1alpha1.ResourceDefaults;
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantConditions;
-import io.astralytiq.api.v1alpha1.TenantMember;
 import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.api.v1alpha1.TenantQuota;
 import io.astralytiq.api.v1alpha1.TenantRole;
@@ -148,7 +147,7 @@ class OperatorRbacIT {
     awaitTenantReady(name);
 
     Tenants.edit(admin, name, t -> {
-      t.getSpec().setMembers(List.of(member(MemberKind.User, "alice", TenantRole.ADMIN)));
+      t.getSpec().setMembers(List.of(Tenants.member(MemberKind.User, "alice", TenantRole.ADMIN)));
       t.getSpec().setNetworkIsolation(false);
       t.getSpec().setQuota(null);
       t.getSpec().setDefaults(null);
@@ -483,8 +482,8 @@ class OperatorRbacIT {
 
   private static Tenant fullTenant(String name) {
     Tenant tenant = Tenants.of(name, name);
-    tenant.getSpec().setMembers(List.of(member(MemberKind.Group, "admins", TenantRole.ADMIN),
-        member(MemberKind.User, "alice", TenantRole.EDITOR), member(MemberKind.User, "bob", TenantRole.VIEWER)));
+    tenant.getSpec().setMembers(List.of(Tenants.member(MemberKind.Group, "admins", TenantRole.ADMIN),
+        Tenants.member(MemberKind.User, "alice", TenantRole.EDITOR), Tenants.member(MemberKind.User, "bob", TenantRole.VIEWER)));
     TenantQuota quota = new TenantQuota();
     quota.setCpu("4");
     quota.setPods(20);
@@ -493,14 +492,6 @@ class OperatorRbacIT {
     defaults.setMemory("256Mi");
     tenant.getSpec().setDefaults(defaults);
     return tenant;
-  }
-
-  private static TenantMember member(MemberKind kind, String name, TenantRole role) {
-    TenantMember member = new TenantMember();
-    member.setKind(kind);
-    member.setName(name);
-    member.setRole(role);
-    return member;
   }
 
   private static Tenant awaitTenantReady(String name) {

@@ -1,6 +1,5 @@
 package io.astralytiq.operator.tenant;
 
-import static io.astralytiq.operator.tenant.TenantIT.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -53,11 +52,11 @@ class TenantAccessIT {
     acme = OperatorFixture.uniqueName("acme");
     globex = OperatorFixture.uniqueName("globex");
     Tenant acmeTenant = Tenants.of(acme, acme);
-    acmeTenant.getSpec().setMembers(List.of(member(MemberKind.User, "vera", TenantRole.VIEWER),
-        member(MemberKind.User, "eddie", TenantRole.EDITOR), member(MemberKind.Group, "acme-admins", TenantRole.ADMIN)));
+    acmeTenant.getSpec().setMembers(List.of(Tenants.member(MemberKind.User, "vera", TenantRole.VIEWER),
+        Tenants.member(MemberKind.User, "eddie", TenantRole.EDITOR), Tenants.member(MemberKind.Group, "acme-admins", TenantRole.ADMIN)));
     admin.resource(acmeTenant).create();
     Tenant globexTenant = Tenants.of(globex, globex);
-    globexTenant.getSpec().setMembers(List.of(member(MemberKind.User, "gina", TenantRole.EDITOR)));
+    globexTenant.getSpec().setMembers(List.of(Tenants.member(MemberKind.User, "gina", TenantRole.EDITOR)));
     admin.resource(globexTenant).create();
     await("role bindings of both tenants").atMost(Duration.ofSeconds(60)).until(() ->
         admin.rbac().roleBindings().inNamespace(acme).withName(TenantNames.roleBinding(TenantRole.ADMIN)).get() != null
@@ -107,15 +106,15 @@ class TenantAccessIT {
   void aRemovedMemberIsForbiddenAfterTheNextReconcile() {
     String name = OperatorFixture.uniqueName("leaving");
     Tenant tenant = Tenants.of(name, name);
-    tenant.getSpec().setMembers(List.of(member(MemberKind.User, "lee", TenantRole.VIEWER),
-        member(MemberKind.User, "stays", TenantRole.VIEWER)));
+    tenant.getSpec().setMembers(List.of(Tenants.member(MemberKind.User, "lee", TenantRole.VIEWER),
+        Tenants.member(MemberKind.User, "stays", TenantRole.VIEWER)));
     admin.resource(tenant).create();
     try (KubernetesClient lee = as("lee")) {
       await("lee can list").atMost(Duration.ofSeconds(60)).ignoreExceptions()
           .until(() -> lee.resources(Dashboard.class).inNamespace(name).list() != null);
 
       Tenants.edit(admin, name, t -> {
-        t.getSpec().setMembers(List.of(member(MemberKind.User, "stays", TenantRole.VIEWER)));
+        t.getSpec().setMembers(List.of(Tenants.member(MemberKind.User, "stays", TenantRole.VIEWER)));
         return t;
       });
 

@@ -11,7 +11,6 @@ import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantConditions;
 import io.astralytiq.api.v1alpha1.TenantNames;
-import io.astralytiq.api.v1alpha1.TenantQuota;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.OperatorFixture;
@@ -35,11 +34,7 @@ class TenantE2E {
   @Test
   void podsRunForAdmittedDashboardsOnly() {
     String tenant = OperatorFixture.uniqueName("pods");
-    Tenant withQuota = Tenants.of(tenant, tenant);
-    TenantQuota quota = new TenantQuota();
-    quota.setMaxDashboards(1);
-    withQuota.getSpec().setQuota(quota);
-    operator.client().resource(withQuota).create();
+    operator.client().resource(Tenants.withMaxDashboards(tenant, 1, tenant)).create();
     awaitLabelled(tenant, tenant);
     operator.client().resource(Dashboards.minimal(tenant, "admitted")).create();
     operator.dashboards().awaitCondition(tenant, "admitted", "Ready", "True", "RolledOut");
@@ -57,7 +52,7 @@ class TenantE2E {
   void retainKeepsTheNamespacesAndTheirContentButRemovesAccessAndPolicies() {
     String tenant = OperatorFixture.uniqueName("retain");
     Tenant retained = Tenants.of(tenant, tenant);
-    retained.getSpec().setMembers(List.of(TenantIT.member(MemberKind.User,
+    retained.getSpec().setMembers(List.of(Tenants.member(MemberKind.User,
         "alice", TenantRole.EDITOR)));
     operator.client().resource(retained).create();
     awaitLabelled(tenant, tenant);

@@ -8,7 +8,6 @@ import io.astralytiq.api.v1alpha1.MemberKind;
 import io.astralytiq.api.v1alpha1.ResourceDefaults;
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantConditions;
-import io.astralytiq.api.v1alpha1.TenantMember;
 import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.api.v1alpha1.TenantQuota;
 import io.astralytiq.api.v1alpha1.TenantRole;
@@ -38,8 +37,8 @@ class TenantIT {
   void createsItsNamespacesWithAccessQuotaDefaultsAndIsolation() {
     String name = OperatorFixture.uniqueName("acme");
     Tenant tenant = Tenants.of(name, name + "-analytics", name + "-reports");
-    tenant.getSpec().setMembers(List.of(member(MemberKind.Group, "admins", TenantRole.ADMIN),
-        member(MemberKind.User, "alice", TenantRole.EDITOR)));
+    tenant.getSpec().setMembers(List.of(Tenants.member(MemberKind.Group, "admins", TenantRole.ADMIN),
+        Tenants.member(MemberKind.User, "alice", TenantRole.EDITOR)));
     TenantQuota quota = new TenantQuota();
     quota.setCpu("4");
     quota.setPods(20);
@@ -92,13 +91,13 @@ class TenantIT {
   void aMembershipChangeTakesEffectOnTheNextReconcile() {
     String name = OperatorFixture.uniqueName("members");
     Tenant tenant = Tenants.of(name, name);
-    tenant.getSpec().setMembers(List.of(member(MemberKind.User, "alice", TenantRole.EDITOR),
-        member(MemberKind.User, "bob", TenantRole.VIEWER)));
+    tenant.getSpec().setMembers(List.of(Tenants.member(MemberKind.User, "alice", TenantRole.EDITOR),
+        Tenants.member(MemberKind.User, "bob", TenantRole.VIEWER)));
     operator.client().resource(tenant).create();
     awaitPresent("the viewer binding", () -> roleBinding(name, TenantRole.VIEWER));
 
     Tenants.edit(operator.client(), name, t -> {
-      t.getSpec().setMembers(List.of(member(MemberKind.User, "alice", TenantRole.VIEWER)));
+      t.getSpec().setMembers(List.of(Tenants.member(MemberKind.User, "alice", TenantRole.VIEWER)));
       return t;
     });
 
@@ -107,14 +106,6 @@ class TenantIT {
       return viewers != null && viewers.getSubjects().size() == 1
           && viewers.getSubjects().get(0).getName().equals("alice") && roleBinding(name, TenantRole.EDITOR) == null;
     });
-  }
-
-  static TenantMember member(MemberKind kind, String name, TenantRole role) {
-    TenantMember member = new TenantMember();
-    member.setKind(kind);
-    member.setName(name);
-    member.setRole(role);
-    return member;
   }
 
   private static Tenant tenant(String name) {

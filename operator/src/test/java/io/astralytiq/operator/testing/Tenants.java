@@ -2,7 +2,11 @@ package io.astralytiq.operator.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import io.astralytiq.api.v1alpha1.MemberKind;
 import io.astralytiq.api.v1alpha1.Tenant;
+import io.astralytiq.api.v1alpha1.TenantMember;
+import io.astralytiq.api.v1alpha1.TenantQuota;
+import io.astralytiq.api.v1alpha1.TenantRole;
 import io.astralytiq.api.v1alpha1.TenantSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,6 +26,23 @@ public final class Tenants {
     return await("editing tenant " + name).atMost(Duration.ofSeconds(60))
         .ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k && k.getCode() == 409)
         .until(() -> client.resources(Tenant.class).withName(name).edit(change), Objects::nonNull);
+  }
+
+  /** A Tenant whose namespaces hold at most {@code maxDashboards} dashboards. */
+  public static Tenant withMaxDashboards(String name, int maxDashboards, String... namespaces) {
+    Tenant tenant = of(name, namespaces);
+    TenantQuota quota = new TenantQuota();
+    quota.setMaxDashboards(maxDashboards);
+    tenant.getSpec().setQuota(quota);
+    return tenant;
+  }
+
+  public static TenantMember member(MemberKind kind, String name, TenantRole role) {
+    TenantMember member = new TenantMember();
+    member.setKind(kind);
+    member.setName(name);
+    member.setRole(role);
+    return member;
   }
 
   public static Tenant of(String name, String... namespaces) {

@@ -6,11 +6,11 @@ import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.MemberKind;
 import io.astralytiq.api.v1alpha1.ResourceDefaults;
 import io.astralytiq.api.v1alpha1.Tenant;
-import io.astralytiq.api.v1alpha1.TenantMember;
 import io.astralytiq.api.v1alpha1.TenantQuota;
 import io.astralytiq.api.v1alpha1.TenantRole;
 import io.astralytiq.api.v1alpha1.TenantSpec;
 import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.testing.Tenants;
 import io.astralytiq.operator.testing.GoldenFiles;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -102,10 +102,10 @@ class TenantModelTest {
         .withGeneration(2L).build());
     TenantSpec spec = new TenantSpec();
     spec.setNamespaces(List.of("acme-analytics", "acme-reports"));
-    spec.setMembers(List.of(member(MemberKind.Group, "acme-admins", TenantRole.ADMIN),
-        member(MemberKind.User, "alice@acme.io", TenantRole.EDITOR),
-        member(MemberKind.User, "bob@acme.io", TenantRole.VIEWER),
-        member(MemberKind.User, "carol@acme.io", TenantRole.VIEWER)));
+    spec.setMembers(List.of(Tenants.member(MemberKind.Group, "acme-admins", TenantRole.ADMIN),
+        Tenants.member(MemberKind.User, "alice@acme.io", TenantRole.EDITOR),
+        Tenants.member(MemberKind.User, "bob@acme.io", TenantRole.VIEWER),
+        Tenants.member(MemberKind.User, "carol@acme.io", TenantRole.VIEWER)));
     TenantQuota quota = new TenantQuota();
     quota.setMaxDashboards(20);
     quota.setCpu("8");
@@ -120,11 +120,4 @@ class TenantModelTest {
     return tenant;
   }
 
-  private static TenantMember member(MemberKind kind, String name, TenantRole role) {
-    TenantMember member = new TenantMember();
-    member.setKind(kind);
-    member.setName(name);
-    member.setRole(role);
-    return member;
-  }
 }
