@@ -40,7 +40,7 @@ public final class Crds {
         .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
-  private static CustomResourceDefinition apply(KubernetesClient client, Path file) {
+  static CustomResourceDefinition apply(KubernetesClient client, Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
       return client.resource(crd).fieldManager("astralytiq-tests").forceConflicts().serverSideApply();

@@ -31,5 +31,15 @@ public final class DashboardConditions {
   public static final String REASON_RESTORED = "RestoredByUser";
   public static final String REASON_REVISION_NOT_FOUND = "RevisionNotFound";
 
+  // TLSReady: whether the ingress serves a valid certificate for the host (it does not change Ready: the
+  // runtime is up either way, and the Ingress keeps serving the last certificate it had).
+  public static final String TLS_READY = "TLSReady";
+  public static final String REASON_CERTIFICATE_ISSUED = "CertificateIssued";
+  public static final String REASON_CERTIFICATE_PENDING = "CertificatePending";
+  public static final String REASON_CERT_MANAGER_NOT_INSTALLED = "CertManagerNotInstalled";
+  public static final String REASON_TLS_DISABLED = "TLSDisabled";
+  public static final String REASON_ISSUER_NOT_SET = "IssuerNotSet";
+  public static final String REASON_SECRET_VALID = "SecretValid";
+
   private DashboardConditions() {}
 }

@@ -36,6 +36,21 @@ public final class DashboardNames {
     return dashboard.getMetadata().getName();
   }
 
+  /** The cert-manager Certificate of the dashboard's host (tls.mode CertManager). */
+  public static String certificate(Dashboard dashboard) {
+    return dashboard.getMetadata().getName();
+  }
+
+  /** The PrometheusRule holding the rules of spec.alerts. */
+  public static String prometheusRule(Dashboard dashboard) {
+    return dashboard.getMetadata().getName();
+  }
+
+  /** The ServiceMonitor that has Prometheus scrape the runtime. */
+  public static String serviceMonitor(Dashboard dashboard) {
+    return dashboard.getMetadata().getName();
+  }
+
   /** The immutable ConfigMap of one definition content, named by its hash so every revision keeps its own. */
   public static String definitionConfigMap(Dashboard dashboard, String contentHash) {
     return dashboard.getMetadata().getName() + "-def-" + contentHash;

@@ -35,6 +35,9 @@ public class DashboardStatus {
   @JsonPropertyDescription("Newest revision that became healthy.")
   private Long lastGoodRevision;
 
+  @JsonPropertyDescription("When the certificate the ingress serves expires (RFC 3339), when it is known.")
+  private String certificateNotAfter;
+
   @JsonPropertyDescription("Ready summarises; Available, Progressing, Admitted, TLSReady, AlertsReady and"
       + " RolledBack say more.")
   private List<Condition> conditions = new ArrayList<>();
@@ -109,5 +112,13 @@ public class DashboardStatus {
 
   public void setConditions(List<Condition> conditions) {
     this.conditions = conditions;
+  }
+
+  public String getCertificateNotAfter() {
+    return certificateNotAfter;
+  }
+
+  public void setCertificateNotAfter(String certificateNotAfter) {
+    this.certificateNotAfter = certificateNotAfter;
   }
 }

@@ -1,18 +1,17 @@
 package io.astralytiq.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 
-@ValidationRule(value = "self.mode != 'Secret' || has(self.secretName)",
+@ValidationRule(value = "!has(self.mode) || self.mode != 'Secret' || has(self.secretName)",
     message = "tls.mode Secret needs tls.secretName", fieldPath = ".secretName", reason = "FieldValueRequired")
 public class IngressTls {
 
   @JsonPropertyDescription("CertManager: a cert-manager Certificate; Operator: a certificate from the operator's"
-      + " own CA; Secret: a kubernetes.io/tls Secret you provide; None: plain HTTP.")
-  @Default("CertManager")
-  private TlsMode mode = TlsMode.CertManager;
+      + " own CA; Secret: a kubernetes.io/tls Secret you provide; None: plain HTTP. Default: the tenant's tls.mode,"
+      + " else CertManager.")
+  private TlsMode mode;
 
   @JsonPropertyDescription("cert-manager issuer for mode CertManager. Default: the tenant's issuer.")
   private IssuerRef issuerRef;

@@ -7,14 +7,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns a change of a resource's Ready condition into one Event: Normal when it became ready or was suspended on
- * purpose, Warning otherwise. Nothing is emitted while the reason stays the same, so resyncs write no events.
+ * Turns a change of a resource's Ready condition (and of the conditions that report on TLS and alerts) into one
+ * Event: Normal when it became true or changed on purpose, Warning otherwise. Nothing is emitted while the reason
+ * stays the same, so resyncs write no events.
  */
 public class StatusEvents {
 
-  private static final String READY = "Ready";
-  private static final List<String> NORMAL_REASONS = List.of("RolledOut", "Suspended", "Ready");
-  private static final List<String> STARTING = List.of("RollingOut", "Pending");
+  private static final List<String> WATCHED = List.of("Ready", "TLSReady", "AlertsReady");
+  private static final List<String> NORMAL_REASONS = List.of("RolledOut", "Suspended", "Ready", "TLSDisabled",
+      "NoAlerts");
+  private static final List<String> STARTING = List.of("RollingOut", "Pending", "CertificatePending", "TLSDisabled",
+      "NoAlerts");
 
   private final EventRecorder recorder;
 
@@ -23,8 +26,14 @@ public class StatusEvents {
   }
 
   public void onTransition(HasMetadata resource, List<Condition> before, List<Condition> after) {
-    Optional<Condition> was = Conditions.find(before, READY);
-    Optional<Condition> now = Conditions.find(after, READY);
+    for (String type : WATCHED) {
+      onTransition(resource, type, before, after);
+    }
+  }
+
+  private void onTransition(HasMetadata resource, String type, List<Condition> before, List<Condition> after) {
+    Optional<Condition> was = Conditions.find(before, type);
+    Optional<Condition> now = Conditions.find(after, type);
     if (now.isEmpty() || was.map(c -> Objects.equals(c.getReason(), now.get().getReason())).orElse(false)) {
       return;
     }
@@ -32,11 +41,11 @@ public class StatusEvents {
       // A new resource starting up is no news: its first event is when it is ready, or when something is wrong.
       return;
     }
-    Condition ready = now.get();
-    if ("True".equals(ready.getStatus()) || NORMAL_REASONS.contains(ready.getReason())) {
-      recorder.normal(resource, ready.getReason(), ready.getMessage());
+    Condition changed = now.get();
+    if ("True".equals(changed.getStatus()) || NORMAL_REASONS.contains(changed.getReason())) {
+      recorder.normal(resource, changed.getReason(), changed.getMessage());
     } else {
-      recorder.warning(resource, ready.getReason(), ready.getMessage());
+      recorder.warning(resource, changed.getReason(), changed.getMessage());
     }
   }
 }

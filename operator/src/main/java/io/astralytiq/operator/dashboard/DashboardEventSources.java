@@ -5,16 +5,21 @@ import io.astralytiq.api.v1alpha1.DefinitionRef;
 import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantNames;
+import io.astralytiq.operator.common.ForeignApi;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
+import io.javaoperatorsdk.operator.api.config.informer.FieldSelector;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -30,8 +35,26 @@ final class DashboardEventSources {
   private DashboardEventSources() {}
 
   static List<EventSource<?, Dashboard>> of(EventSourceContext<Dashboard> context) {
-    return List.of(namespaces(context), referencedDefinitions(context), tenants(context), revisions(context),
-        pods(context));
+    List<EventSource<?, Dashboard>> sources = new ArrayList<>(List.of(namespaces(context),
+        referencedDefinitions(context), tenants(context), revisions(context), pods(context)));
+    Arrays.stream(ForeignApi.values()).map(api -> foreignApi(context, api)).forEach(sources::add);
+    return List.copyOf(sources);
+  }
+
+  /**
+   * The CRD of a third-party API, watched by name: when it is installed (or removed) every Dashboard looks again,
+   * so its dependents of that API start (or stop) without an operator restart.
+   */
+  private static EventSource<CustomResourceDefinition, Dashboard> foreignApi(EventSourceContext<Dashboard> context,
+      ForeignApi api) {
+    var config = InformerEventSourceConfiguration.from(CustomResourceDefinition.class, Dashboard.class)
+        .withName(api.crdSourceName())
+        .withWatchAllNamespaces()
+        .withFieldSelector(new FieldSelector(new FieldSelector.Field("metadata.name", api.crdName())))
+        .withSecondaryToPrimaryMapper((CustomResourceDefinition crd) -> context.getPrimaryCache().list()
+            .map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .build();
+    return new InformerEventSource<>(config, context);
   }
 
   /** The revision history: recording a revision's outcome brings the reconcile that acts on it. */

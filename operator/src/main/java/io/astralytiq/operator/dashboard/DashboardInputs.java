@@ -61,8 +61,10 @@ record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Da
     Optional<Dashboard> holder = HostClaims.holder(dashboard, context.getPrimaryCache().list());
     String tenant = context.getSecondaryResource(Namespace.class, NAMESPACE_SOURCE)
         .map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(Labels.TENANT)).orElse(null);
-    DashboardModel model = new DashboardModel(dashboard, config, definition, tenant, holder.isPresent());
-    Admission admission = Admission.check(dashboard, tenant, tenant(context, tenant), model.image(),
+    Optional<Tenant> tenantResource = tenant(context, tenant);
+    DashboardModel model = new DashboardModel(dashboard, config, definition, tenant,
+        tenantResource.map(t -> t.getSpec().getTls()).orElse(null), holder.isPresent());
+    Admission admission = Admission.check(dashboard, tenant, tenantResource, model.image(),
         context.getPrimaryCache().list(), config);
     admission.problem().ifPresent(p -> problems.add(0, p));
     return new DashboardInputs(model, List.copyOf(problems), holder, admission);

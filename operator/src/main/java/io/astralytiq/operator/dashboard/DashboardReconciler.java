@@ -8,6 +8,7 @@ import io.astralytiq.operator.common.StatusPatch;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.dependent.DashboardDefinitionDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardDependents;
+import io.astralytiq.operator.dashboard.dependent.DashboardForeignDependents.DashboardCertificateDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardAutoscalerDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardDeploymentDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardDisruptionBudgetDependent;
@@ -16,6 +17,8 @@ import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.Da
 import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardServiceAccountDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardServiceDependent;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.AutoscalerWanted;
+import io.astralytiq.operator.dashboard.dependent.Preconditions.CertManagerInstalled;
+import io.astralytiq.operator.dashboard.dependent.Preconditions.CertificateWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.DefinitionPresent;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.DisruptionBudgetWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.IngressWanted;
@@ -52,6 +55,8 @@ import java.util.Optional;
         reconcilePrecondition = DisruptionBudgetWanted.class),
     @Dependent(name = "ingress", type = DashboardIngressDependent.class, reconcilePrecondition = IngressWanted.class),
     @Dependent(name = "network-policy", type = DashboardNetworkPolicyDependent.class),
+    @Dependent(name = "certificate", type = DashboardCertificateDependent.class,
+        reconcilePrecondition = CertificateWanted.class, activationCondition = CertManagerInstalled.class),
 })
 @ControllerConfiguration(name = "dashboard")
 public class DashboardReconciler implements Reconciler<Dashboard> {
@@ -90,7 +95,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
       }
     }
     DashboardStatus status = DashboardStatusFactory.compute(inputs, context.getSecondaryResource(Deployment.class),
-        rollout, clock);
+        rollout, DashboardTls.observe(inputs.model(), context), clock);
     events.onTransition(dashboard, dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(),
         status.getConditions());
     UpdateControl<Dashboard> control = StatusPatch.ifChanged(dashboard, status, context);

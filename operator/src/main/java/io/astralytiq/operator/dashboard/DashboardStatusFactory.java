@@ -26,7 +26,7 @@ final class DashboardStatusFactory {
   private DashboardStatusFactory() {}
 
   static DashboardStatus compute(DashboardInputs inputs, Optional<Deployment> deployment, RolloutView rollout,
-      Clock clock) {
+      Optional<TlsView> tls, Clock clock) {
     DashboardModel model = inputs.model();
     Dashboard dashboard = model.dashboard();
     DashboardStatus previous = dashboard.getStatus() == null ? new DashboardStatus() : dashboard.getStatus();
@@ -51,6 +51,8 @@ final class DashboardStatusFactory {
     if (rollout != null) {
       rolledBackCondition(conditions, rollout);
     }
+    tls.ifPresent(t -> conditions.set(DashboardConditions.TLS_READY, t.ready(), t.reason(), t.message()));
+    status.setCertificateNotAfter(tls.map(TlsView::notAfter).orElse(null));
     Optional<String> failedRollout = rollout == null ? Optional.empty() : failedRollout(rollout, model);
     if (!inputs.problems().isEmpty()) {
       Problem first = inputs.problems().get(0);

@@ -109,7 +109,7 @@ public final class ConvergenceBenchmark {
         option("runtime-image", OperatorConfig.DEFAULT_RUNTIME_IMAGE)));
     List<List<HasMetadata>> children = new ArrayList<>();
     for (Dashboard dashboard : dashboards(namespaces)) {
-      children.add(children(new DashboardModel(dashboard, config, definition(dashboard), TENANT, false)));
+      children.add(children(new DashboardModel(dashboard, config, definition(dashboard), TENANT, null, false)));
     }
     try (SharedIndexInformer<Deployment> informer = client.apps().deployments().inAnyNamespace()
         .withLabel(Labels.MANAGED_BY, Labels.OPERATOR).inform()) {

@@ -130,7 +130,7 @@ class DashboardStatusFactoryTest {
   }
 
   private static DashboardStatus compute(DashboardInputs inputs, Optional<Deployment> deployment) {
-    return DashboardStatusFactory.compute(inputs, deployment, null, CLOCK);
+    return DashboardStatusFactory.compute(inputs, deployment, null, Optional.empty(), CLOCK);
   }
 
   private static Condition ready(DashboardStatus status) {
@@ -138,7 +138,7 @@ class DashboardStatusFactoryTest {
   }
 
   private static DashboardInputs inputs(DashboardSpec spec, List<Problem> problems, Dashboard holder) {
-    DashboardModel model = new DashboardModel(dashboard(spec), OperatorConfig.from(Map.of()), null, null,
+    DashboardModel model = new DashboardModel(dashboard(spec), OperatorConfig.from(Map.of()), null, null, null,
         holder != null);
     return new DashboardInputs(model, problems, Optional.ofNullable(holder),
         new Admission(true, "Admitted", "admitted by tenant acme"));

@@ -1,6 +1,7 @@
 package io.astralytiq.operator.dashboard.dependent;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.operator.common.ForeignApi;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
@@ -34,6 +35,34 @@ public final class Preconditions {
   public static final class IngressWanted extends ModelCondition {
     public IngressWanted() {
       super(m -> m.servedIngress().isPresent());
+    }
+  }
+
+  public static final class CertificateWanted extends ModelCondition {
+    public CertificateWanted() {
+      super(m -> m.certificate().isPresent());
+    }
+  }
+
+  /** cert-manager is installed: its Certificate dependent (and informer) runs only then. */
+  public static final class CertManagerInstalled extends ApiInstalled {
+    public CertManagerInstalled() {
+      super(ForeignApi.CERTIFICATES);
+    }
+  }
+
+  /** Whether a third-party API is served, from the informer on its CRD. */
+  abstract static class ApiInstalled implements Condition<Object, Dashboard> {
+    private final ForeignApi api;
+
+    ApiInstalled(ForeignApi api) {
+      this.api = api;
+    }
+
+    @Override
+    public boolean isMet(DependentResource<Object, Dashboard> dependent, Dashboard dashboard,
+        Context<Dashboard> context) {
+      return api.installed(context);
     }
   }
 

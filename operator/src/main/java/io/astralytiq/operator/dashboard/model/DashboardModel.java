@@ -6,11 +6,14 @@ import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardSpec;
 import io.astralytiq.api.v1alpha1.IngressSpec;
 import io.astralytiq.api.v1alpha1.IngressTls;
+import io.astralytiq.api.v1alpha1.IssuerRef;
 import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.RolloutSpec;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
+import io.astralytiq.api.v1alpha1.TenantTls;
 import io.astralytiq.operator.common.OwnedLabels;
 import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.foreign.Certificate;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -33,10 +36,11 @@ import java.util.Optional;
  * @param config the operator's settings
  * @param definition the definition the runtime reads; null when a custom image runs without one
  * @param tenant the tenant owning the Dashboard's namespace; null when the namespace belongs to none
+ * @param tenantTls the tenant's TLS defaults; null when it has none
  * @param hostConflict whether an older Dashboard already serves the same host
  */
-public record DashboardModel(
-    Dashboard dashboard, OperatorConfig config, DefinitionContent definition, String tenant, boolean hostConflict) {
+public record DashboardModel(Dashboard dashboard, OperatorConfig config, DefinitionContent definition, String tenant,
+    TenantTls tenantTls, boolean hostConflict) {
 
   public String name() {
     return dashboard.getMetadata().getName();
@@ -127,10 +131,27 @@ public record DashboardModel(
     return Optional.ofNullable(spec().getIngress()).filter(i -> !hostConflict);
   }
 
+  /** Where the certificate comes from: the dashboard's choice, else its tenant's, else cert-manager. */
   public IngressTls.TlsMode tlsMode() {
-    IngressSpec ingress = spec().getIngress();
-    return ingress == null || ingress.getTls() == null || ingress.getTls().getMode() == null
-        ? IngressTls.TlsMode.CertManager : ingress.getTls().getMode();
+    return dashboardTls().map(IngressTls::getMode)
+        .or(() -> Optional.ofNullable(tenantTls).map(TenantTls::getMode))
+        .orElse(IngressTls.TlsMode.CertManager);
+  }
+
+  /** The cert-manager issuer: the dashboard's, else its tenant's; empty when neither names one. */
+  public Optional<IssuerRef> issuer() {
+    return dashboardTls().map(IngressTls::getIssuerRef)
+        .or(() -> Optional.ofNullable(tenantTls).map(TenantTls::getIssuerRef));
+  }
+
+  private Optional<IngressTls> dashboardTls() {
+    return Optional.ofNullable(spec().getIngress()).map(IngressSpec::getTls);
+  }
+
+  /** The cert-manager Certificate, when the served ingress asks for one. */
+  public Optional<Certificate> certificate() {
+    return servedIngress().filter(i -> tlsMode() == IngressTls.TlsMode.CertManager).flatMap(i -> issuer())
+        .map(issuer -> DesiredCertificate.of(this, issuer));
   }
 
   /** Where users reach the dashboard: its host, or the Service's in-cluster address. */

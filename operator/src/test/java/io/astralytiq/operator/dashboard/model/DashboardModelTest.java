@@ -159,7 +159,7 @@ class DashboardModelTest {
   }
 
   private static DashboardModel model(Dashboard dashboard, DefinitionContent definition, boolean conflict) {
-    return new DashboardModel(dashboard, CONFIG, definition, "acme", conflict);
+    return new DashboardModel(dashboard, CONFIG, definition, "acme", null, conflict);
   }
 
   private static Dashboard dashboard(DashboardSpec spec) {
