@@ -36,6 +36,16 @@ public final class DashboardNames {
     return dashboard.getMetadata().getName();
   }
 
+  /** The Prometheus Operator ServiceMonitor that has the runtime's metrics scraped. */
+  public static String serviceMonitor(Dashboard dashboard) {
+    return dashboard.getMetadata().getName();
+  }
+
+  /** The Prometheus Operator PrometheusRule holding the Dashboard's alerts. */
+  public static String prometheusRule(Dashboard dashboard) {
+    return dashboard.getMetadata().getName();
+  }
+
   /** The immutable ConfigMap of one definition content, named by its hash so every revision keeps its own. */
   public static String definitionConfigMap(Dashboard dashboard, String contentHash) {
     return dashboard.getMetadata().getName() + "-def-" + contentHash;
