@@ -45,6 +45,14 @@ public class AlertSpec {
   @ValidationRule(value = ApiGroup.IS_DURATION, message = "for must be a duration such as 30s, 5m or 1h")
   private String forDuration = "5m";
 
+  @JsonPropertyDescription("The window rates are computed over, for ErrorRate and Latency alerts: the error share"
+      + " and the percentile are those of the requests in the last window. At least two scrape intervals (30s each"
+      + " by default); shorter windows react faster, longer ones smooth out short spikes.")
+  @Default("5m")
+  @Size(max = 32)
+  @ValidationRule(value = ApiGroup.IS_DURATION, message = "window must be a duration such as 1m, 5m or 1h")
+  private String window = "5m";
+
   @JsonPropertyDescription("Severity label of the alert.")
   @Default("warning")
   private AlertSeverity severity = AlertSeverity.WARNING;
@@ -103,6 +111,14 @@ public class AlertSpec {
 
   public void setForDuration(String forDuration) {
     this.forDuration = forDuration;
+  }
+
+  public String getWindow() {
+    return window;
+  }
+
+  public void setWindow(String window) {
+    this.window = window;
   }
 
   public AlertSeverity getSeverity() {

@@ -7,6 +7,8 @@ public final class DashboardConditions {
   public static final String AVAILABLE = "Available";
   public static final String PROGRESSING = "Progressing";
   public static final String ROLLED_BACK = "RolledBack";
+  /** Whether the alerts in spec.alerts are served as a PrometheusRule; False names the alert that is wrong. */
+  public static final String ALERTS_READY = "AlertsReady";
 
   // Reasons of Ready
   public static final String REASON_READY = "RolledOut";
@@ -30,6 +32,11 @@ public final class DashboardConditions {
   public static final String REASON_CURRENT_REVISION = "CurrentRevision";
   public static final String REASON_RESTORED = "RestoredByUser";
   public static final String REASON_REVISION_NOT_FOUND = "RevisionNotFound";
+  // Reasons of AlertsReady
+  public static final String REASON_ALERTS_APPLIED = "AlertsApplied";
+  public static final String REASON_ALERT_INVALID = "AlertInvalid";
+  public static final String REASON_NO_ALERTS = "NoAlerts";
+  public static final String REASON_PROMETHEUS_OPERATOR_NOT_INSTALLED = "PrometheusOperatorNotInstalled";
 
   // TLSReady: whether the ingress serves a valid certificate for the host (it does not change Ready: the
   // runtime is up either way, and the Ingress keeps serving the last certificate it had).
