@@ -87,3 +87,12 @@ fight over every object).
 {{- define "astralytiq-operator.leaderElection" -}}
 {{- if or .Values.leaderElection.enabled (gt (int .Values.replicaCount) 1) }}true{{- end }}
 {{- end }}
+
+{{/* A map as "key=value,key=value", sorted by key (MONITORING_LABELS). */}}
+{{- define "astralytiq-operator.keyValues" -}}
+{{- $pairs := list -}}
+{{- range $key, $value := . -}}
+{{- $pairs = append $pairs (printf "%s=%s" $key $value) -}}
+{{- end -}}
+{{- join "," $pairs -}}
+{{- end -}}

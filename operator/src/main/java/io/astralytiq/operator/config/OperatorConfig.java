@@ -27,6 +27,11 @@ import java.util.stream.Collectors;
  * @param leaderElectionNamespace namespace of the leader-election Lease; empty disables leader election
  * @param healthPort port of the operator's health and metrics endpoint
  * @param allowUnmanagedNamespaces whether Dashboards in namespaces of no Tenant run (default: they are refused)
+ * @param runbookBaseUrl page the alert rules' runbook_url annotations point into (one anchor per alert type)
+ * @param scrapeInterval how often Prometheus scrapes a runtime (ServiceMonitors; the shortest alert window is two)
+ * @param monitoringLabels labels every ServiceMonitor and PrometheusRule carries, for Prometheus' selectors
+ * @param operatorNamespace namespace the operator runs in, where it keeps its own CA
+ * @param caSecretName Secret holding the operator's CA (tls.mode Operator)
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -37,9 +42,18 @@ public record OperatorConfig(
     String monitoringNamespace,
     String leaderElectionNamespace,
     int healthPort,
-    boolean allowUnmanagedNamespaces) {
+    boolean allowUnmanagedNamespaces,
+    String runbookBaseUrl,
+    Duration scrapeInterval,
+    Map<String, String> monitoringLabels,
+    String operatorNamespace,
+    String caSecretName) {
 
   public static final String DEFAULT_RUNTIME_IMAGE = "ghcr.io/astralytiq/dashboard-runtime:0.1.0";
+  /** docs/alerts.md in the project's repository: one section per alert type. */
+  public static final String DEFAULT_RUNBOOK_BASE_URL = "https://github.com/astralytiq/astralytiq/blob/main/docs/alerts.md";
+  /** Where a pod finds its own namespace. */
+  private static final Path POD_NAMESPACE_FILE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 
   public static OperatorConfig fromEnvironment() {
     Map<String, String> settings = new HashMap<>();
@@ -63,7 +77,21 @@ public record OperatorConfig(
         s.string("MONITORING_NAMESPACE", "monitoring"),
         s.string("LEADER_ELECTION_NAMESPACE", ""),
         s.positiveInt("HEALTH_PORT", 8081),
-        s.bool("ALLOW_UNMANAGED_NAMESPACES", false));
+        s.bool("ALLOW_UNMANAGED_NAMESPACES", false),
+        s.string("RUNBOOK_BASE_URL", DEFAULT_RUNBOOK_BASE_URL),
+        s.duration("SCRAPE_INTERVAL", Duration.ofSeconds(30)),
+        s.labels("MONITORING_LABELS"),
+        s.string("OPERATOR_NAMESPACE", podNamespace()),
+        s.string("CA_SECRET_NAME", "astralytiq-operator-ca"));
+  }
+
+  /** The namespace of the pod the operator runs in; outside a cluster, the namespace the chart installs to. */
+  private static String podNamespace() {
+    try {
+      return Files.isReadable(POD_NAMESPACE_FILE) ? Files.readString(POD_NAMESPACE_FILE).strip() : "astralytiq-system";
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + POD_NAMESPACE_FILE, e);
+    }
   }
 
   public boolean watchesAllNamespaces() {
@@ -92,6 +120,19 @@ public record OperatorConfig(
     Set<String> set(String key) {
       return Arrays.stream(string(key, "").split(","))
           .map(String::strip).filter(v -> !v.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** "key=value,key=value" */
+    Map<String, String> labels(String key) {
+      Map<String, String> labels = new java.util.TreeMap<>();
+      for (String pair : set(key)) {
+        int equals = pair.indexOf('=');
+        if (equals <= 0) {
+          throw new IllegalArgumentException(key + " must be key=value pairs separated by commas, not '" + pair + "'");
+        }
+        labels.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+      }
+      return Map.copyOf(labels);
     }
 
     boolean bool(String key, boolean fallback) {

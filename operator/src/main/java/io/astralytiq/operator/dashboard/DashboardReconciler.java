@@ -3,12 +3,18 @@ package io.astralytiq.operator.dashboard;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DashboardStatus;
+import io.astralytiq.operator.common.ForeignApi;
 import io.astralytiq.operator.common.StatusEvents;
 import io.astralytiq.operator.common.StatusPatch;
 import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.dashboard.alerts.AlertRules;
+import io.astralytiq.operator.dashboard.alerts.AlertSettings;
+import io.astralytiq.operator.dashboard.alerts.DesiredPrometheusRule;
 import io.astralytiq.operator.dashboard.dependent.DashboardDefinitionDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardDependents;
 import io.astralytiq.operator.dashboard.dependent.DashboardForeignDependents.DashboardCertificateDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardForeignDependents.DashboardPrometheusRuleDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardForeignDependents.DashboardServiceMonitorDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardAutoscalerDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardDeploymentDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardDisruptionBudgetDependent;
@@ -16,12 +22,15 @@ import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.Da
 import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardNetworkPolicyDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardServiceAccountDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardServiceDependent;
+import io.astralytiq.operator.dashboard.dependent.Preconditions.AlertRulesWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.AutoscalerWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.CertManagerInstalled;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.CertificateWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.DefinitionPresent;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.DisruptionBudgetWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.IngressWanted;
+import io.astralytiq.operator.dashboard.dependent.Preconditions.PrometheusRulesInstalled;
+import io.astralytiq.operator.dashboard.dependent.Preconditions.ServiceMonitorsInstalled;
 import io.astralytiq.operator.dashboard.rollout.RolloutListener;
 import io.astralytiq.operator.dashboard.rollout.RolloutPlan;
 import io.astralytiq.operator.dashboard.rollout.Rollouts;
@@ -57,6 +66,10 @@ import java.util.Optional;
     @Dependent(name = "network-policy", type = DashboardNetworkPolicyDependent.class),
     @Dependent(name = "certificate", type = DashboardCertificateDependent.class,
         reconcilePrecondition = CertificateWanted.class, activationCondition = CertManagerInstalled.class),
+    @Dependent(name = "prometheus-rule", type = DashboardPrometheusRuleDependent.class,
+        reconcilePrecondition = AlertRulesWanted.class, activationCondition = PrometheusRulesInstalled.class),
+    @Dependent(name = "service-monitor", type = DashboardServiceMonitorDependent.class,
+        activationCondition = ServiceMonitorsInstalled.class),
 })
 @ControllerConfiguration(name = "dashboard")
 public class DashboardReconciler implements Reconciler<Dashboard> {
@@ -84,18 +97,20 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   @Override
   public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
     DashboardInputs inputs = DashboardInputs.resolve(dashboard, context, config);
+    AlertRules alerts = DesiredPrometheusRule.of(inputs.model(), AlertSettings.of(config));
     RolloutView rollout = null;
     if (inputs.problems().isEmpty()) {
       Deployment specDeployment = inputs.model().deployment();
       Optional<RolloutPlan> plan = Rollouts.plan(dashboard, specDeployment, context);
       if (plan.isPresent()) {
-        rollout = applyChildren(dashboard, inputs, specDeployment, plan.get(), context);
+        rollout = applyChildren(dashboard, inputs, alerts, specDeployment, plan.get(), context);
       } else {
         inputs = inputs.withProblem(revisionNotFound(dashboard));
       }
     }
     DashboardStatus status = DashboardStatusFactory.compute(inputs, context.getSecondaryResource(Deployment.class),
-        rollout, DashboardTls.observe(inputs.model(), context), clock);
+        rollout, DashboardTls.observe(inputs.model(), context),
+        DashboardAlerts.observe(alerts, ForeignApi.PROMETHEUS_RULES.installed(context)), clock);
     events.onTransition(dashboard, dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(),
         status.getConditions());
     UpdateControl<Dashboard> control = StatusPatch.ifChanged(dashboard, status, context);
@@ -105,9 +120,9 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   }
 
   /** Runs the workflow with the Deployment on the planned revision, then judges that revision. */
-  private RolloutView applyChildren(Dashboard dashboard, DashboardInputs inputs, Deployment specDeployment,
-      RolloutPlan plan, Context<Dashboard> context) {
-    DashboardDependents.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan));
+  private RolloutView applyChildren(Dashboard dashboard, DashboardInputs inputs, AlertRules alerts,
+      Deployment specDeployment, RolloutPlan plan, Context<Dashboard> context) {
+    DashboardDependents.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan), alerts);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     return new RolloutView(plan, Rollouts.observe(dashboard, plan, context.getSecondaryResource(Deployment.class),
         context, rollouts, clock));

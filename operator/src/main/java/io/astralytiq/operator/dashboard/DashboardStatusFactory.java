@@ -26,7 +26,7 @@ final class DashboardStatusFactory {
   private DashboardStatusFactory() {}
 
   static DashboardStatus compute(DashboardInputs inputs, Optional<Deployment> deployment, RolloutView rollout,
-      Optional<TlsView> tls, Clock clock) {
+      Optional<TlsView> tls, Optional<ConditionView> alerts, Clock clock) {
     DashboardModel model = inputs.model();
     Dashboard dashboard = model.dashboard();
     DashboardStatus previous = dashboard.getStatus() == null ? new DashboardStatus() : dashboard.getStatus();
@@ -53,6 +53,7 @@ final class DashboardStatusFactory {
     }
     tls.ifPresent(t -> conditions.set(DashboardConditions.TLS_READY, t.ready(), t.reason(), t.message()));
     status.setCertificateNotAfter(tls.map(TlsView::notAfter).orElse(null));
+    alerts.ifPresent(a -> conditions.set(DashboardConditions.ALERTS_READY, a.status(), a.reason(), a.message()));
     Optional<String> failedRollout = rollout == null ? Optional.empty() : failedRollout(rollout, model);
     if (!inputs.problems().isEmpty()) {
       Problem first = inputs.problems().get(0);

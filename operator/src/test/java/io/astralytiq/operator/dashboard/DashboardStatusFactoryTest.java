@@ -130,7 +130,7 @@ class DashboardStatusFactoryTest {
   }
 
   private static DashboardStatus compute(DashboardInputs inputs, Optional<Deployment> deployment) {
-    return DashboardStatusFactory.compute(inputs, deployment, null, Optional.empty(), CLOCK);
+    return DashboardStatusFactory.compute(inputs, deployment, null, Optional.empty(), Optional.empty(), CLOCK);
   }
 
   private static Condition ready(DashboardStatus status) {

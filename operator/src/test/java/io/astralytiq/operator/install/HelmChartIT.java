@@ -125,19 +125,26 @@ class HelmChartIT {
 
   @Test
   void theOperatorValuesBecomeAConfigurationTheOperatorAccepts() {
-    Rendered chart = render(Map.of("operator.watchNamespaces", "{acme-analytics,globex}",
-        "operator.runtimeImage", "registry.example.com/runtime:2.0", "operator.reconcileConcurrency", "3",
-        "operator.resyncPeriod", "1h30m", "operator.ingressNamespace", "traefik",
-        "operator.monitoringNamespace", "observability", "operator.healthPort", "9090",
-        "operator.allowUnmanagedNamespaces", "true"));
+    Rendered chart = render(Map.ofEntries(Map.entry("operator.watchNamespaces", "{acme-analytics,globex}"),
+        Map.entry("operator.runtimeImage", "registry.example.com/runtime:2.0"),
+        Map.entry("operator.reconcileConcurrency", "3"), Map.entry("operator.resyncPeriod", "1h30m"),
+        Map.entry("operator.ingressNamespace", "traefik"),
+        Map.entry("operator.monitoringNamespace", "observability"), Map.entry("operator.healthPort", "9090"),
+        Map.entry("operator.allowUnmanagedNamespaces", "true"),
+        Map.entry("operator.runbookBaseUrl", "https://runbooks.example.com/astralytiq"),
+        Map.entry("operator.scrapeInterval", "15s"),
+        Map.entry("operator.monitoringLabels.release", "kube-prometheus-stack")));
 
     OperatorConfig config = OperatorConfig.from(env(chart));
 
     assertThat(config).isEqualTo(new OperatorConfig(Set.of("acme-analytics", "globex"),
-        "registry.example.com/runtime:2.0", 3, Duration.ofMinutes(90), "traefik", "observability", "", 9090, true));
+        "registry.example.com/runtime:2.0", 3, Duration.ofMinutes(90), "traefik", "observability", "", 9090, true,
+        "https://runbooks.example.com/astralytiq", Duration.ofSeconds(15), Map.of("release", "kube-prometheus-stack"),
+        NAMESPACE, "astralytiq-operator-ca"));
     assertThat(OperatorConfig.from(env(render(Map.of())))).as("defaults").isEqualTo(new OperatorConfig(Set.of(),
         "ghcr.io/astralytiq/dashboard-runtime:0.1.0", 10, Duration.ofMinutes(10), "ingress-nginx", "monitoring", "",
-        8081, false));
+        8081, false, OperatorConfig.DEFAULT_RUNBOOK_BASE_URL, Duration.ofSeconds(30), Map.of(), NAMESPACE,
+        "astralytiq-operator-ca"));
   }
 
   @ParameterizedTest(name = "replicaCount={0}, leaderElection.enabled={1}: elects a leader={2}")

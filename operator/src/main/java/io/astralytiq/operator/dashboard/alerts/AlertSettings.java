@@ -1,6 +1,7 @@
 package io.astralytiq.operator.dashboard.alerts;
 
 import io.astralytiq.api.v1alpha1.AlertSpec.AlertType;
+import io.astralytiq.operator.config.OperatorConfig;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -16,12 +17,12 @@ import java.util.Map;
  */
 public record AlertSettings(String runbookBaseUrl, Duration scrapeInterval, Map<String, String> monitoringLabels) {
 
-  /** docs/alerts.md in the repository: one section per alert type. */
-  public static final String DEFAULT_RUNBOOK_BASE_URL =
-      "https://github.com/astralytiq/astralytiq/blob/main/docs/alerts.md";
-  public static final Duration DEFAULT_SCRAPE_INTERVAL = Duration.ofSeconds(30);
-  public static final AlertSettings DEFAULTS =
-      new AlertSettings(DEFAULT_RUNBOOK_BASE_URL, DEFAULT_SCRAPE_INTERVAL, Map.of());
+  public static final AlertSettings DEFAULTS = of(OperatorConfig.from(Map.of()));
+
+  /** The operator's settings for alerts and scraping. */
+  public static AlertSettings of(OperatorConfig config) {
+    return new AlertSettings(config.runbookBaseUrl(), config.scrapeInterval(), config.monitoringLabels());
+  }
 
   public AlertSettings {
     if (scrapeInterval.isZero() || scrapeInterval.isNegative()) {

@@ -24,6 +24,13 @@ abstract class DashboardChildDependent<R extends HasMetadata> extends CRUDKubern
     this.name = name;
   }
 
+  /** For a child whose desired state is not the model's alone: the subclass overrides {@link #desired}. */
+  DashboardChildDependent(Class<R> type, Function<Dashboard, String> name) {
+    this(type, model -> {
+      throw new UnsupportedOperationException(type.getSimpleName() + " overrides desired()");
+    }, name);
+  }
+
   @Override
   protected R desired(Dashboard dashboard, Context<Dashboard> context) {
     return desired.apply(DashboardDependents.model(context));

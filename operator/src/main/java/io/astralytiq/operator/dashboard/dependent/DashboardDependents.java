@@ -1,6 +1,7 @@
 package io.astralytiq.operator.dashboard.dependent;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.operator.dashboard.alerts.AlertRules;
 import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -24,9 +25,15 @@ public final class DashboardDependents {
    * Shares the model, and the Deployment to apply: the model's, running the revision the rollout chose (the
    * spec's own, or the last good one after a failure).
    */
-  public static void share(Context<Dashboard> context, DashboardModel model, Deployment deployment) {
+  public static void share(Context<Dashboard> context, DashboardModel model, Deployment deployment,
+      AlertRules alertRules) {
     context.managedWorkflowAndDependentResourceContext().put(DashboardModel.class, model);
     context.managedWorkflowAndDependentResourceContext().put(Deployment.class, deployment);
+    context.managedWorkflowAndDependentResourceContext().put(AlertRules.class, alertRules);
+  }
+
+  public static AlertRules alertRules(Context<Dashboard> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(AlertRules.class, AlertRules.class);
   }
 
   public static Deployment deployment(Context<Dashboard> context) {

@@ -34,7 +34,7 @@ public final class DashboardWorkloadDependents {
   @KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
   public static class DashboardDeploymentDependent extends DashboardChildDependent<Deployment> {
     public DashboardDeploymentDependent() {
-      super(Deployment.class, DashboardModel::deployment, DashboardNames::deployment);
+      super(Deployment.class, DashboardNames::deployment);
     }
 
     @Override

@@ -51,6 +51,29 @@ public final class Preconditions {
     }
   }
 
+  /** Some alert could be built: the PrometheusRule exists only then. */
+  public static final class AlertRulesWanted implements Condition<Object, Dashboard> {
+    @Override
+    public boolean isMet(DependentResource<Object, Dashboard> dependent, Dashboard dashboard,
+        Context<Dashboard> context) {
+      return DashboardDependents.alertRules(context).prometheusRule().isPresent();
+    }
+  }
+
+  /** The Prometheus Operator serves PrometheusRules. */
+  public static final class PrometheusRulesInstalled extends ApiInstalled {
+    public PrometheusRulesInstalled() {
+      super(ForeignApi.PROMETHEUS_RULES);
+    }
+  }
+
+  /** The Prometheus Operator serves ServiceMonitors. */
+  public static final class ServiceMonitorsInstalled extends ApiInstalled {
+    public ServiceMonitorsInstalled() {
+      super(ForeignApi.SERVICE_MONITORS);
+    }
+  }
+
   /** Whether a third-party API is served, from the informer on its CRD. */
   abstract static class ApiInstalled implements Condition<Object, Dashboard> {
     private final ForeignApi api;

@@ -2,8 +2,8 @@ package io.astralytiq.operator.dashboard.alerts;
 
 import io.astralytiq.api.runtime.RuntimeMetrics;
 import io.astralytiq.api.v1alpha1.AlertSeverity;
-import io.astralytiq.api.v1alpha1.AlertSpec;
 import io.astralytiq.api.v1alpha1.AlertSpec.AlertType;
+import io.astralytiq.api.v1alpha1.AlertSpec;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardSpec;
 import io.astralytiq.operator.config.OperatorConfig;
@@ -25,7 +25,7 @@ final class AlertDashboards {
   private static final OperatorConfig CONFIG = OperatorConfig.from(Map.of());
 
   /** Settings as an end-to-end test would set them, so that alerts fire and resolve within seconds. */
-  static final AlertSettings FAST = new AlertSettings(AlertSettings.DEFAULT_RUNBOOK_BASE_URL, Duration.ofSeconds(5),
+  static final AlertSettings FAST = new AlertSettings(OperatorConfig.DEFAULT_RUNBOOK_BASE_URL, Duration.ofSeconds(5),
       Map.of());
 
   /**
@@ -89,7 +89,7 @@ final class AlertDashboards {
     dashboard.getMetadata().setUid("0b5e7f8a-1d2c-4e3f-9a8b-7c6d5e4f3a2b");
     spec.setDefinition(dashboard.getSpec().getDefinition());
     dashboard.setSpec(spec);
-    return new DashboardModel(dashboard, CONFIG, null, TENANT, false);
+    return new DashboardModel(dashboard, CONFIG, null, TENANT, null, false);
   }
 
   static AlertSpec availability(String name, String pods) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.api.runtime.RuntimeMetrics;
 import io.astralytiq.api.v1alpha1.AlertSpec;
+import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.astralytiq.testing.Command;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertRulesFireIT {
 
   /** The made-up series are one sample a minute, so the rules are built for a one-minute scrape interval. */
-  private static final AlertSettings EVERY_MINUTE = new AlertSettings(AlertSettings.DEFAULT_RUNBOOK_BASE_URL,
+  private static final AlertSettings EVERY_MINUTE = new AlertSettings(OperatorConfig.DEFAULT_RUNBOOK_BASE_URL,
       Duration.ofMinutes(1), Map.of());
   private static final KubernetesSerialization YAML = new KubernetesSerialization();
   private static Promtool promtool;

@@ -13,6 +13,7 @@ import io.astralytiq.api.v1alpha1.AlertSpec.AlertType;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DashboardNames;
 import io.astralytiq.api.v1alpha1.DashboardSpec;
+import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.alerts.AlertDashboards.Scenario;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.astralytiq.operator.testing.GoldenFiles;
@@ -73,14 +74,14 @@ class DesiredPrometheusRuleTest {
       assertThat(rule.getAnnotations()).containsOnlyKeys("summary", "description", "runbook_url");
       assertThat(rule.getAnnotations().get("description")).contains(AlertDashboards.NAMESPACE + "/"
           + AlertDashboards.NAME);
-      assertThat(rule.getAnnotations().get("runbook_url")).startsWith(AlertSettings.DEFAULT_RUNBOOK_BASE_URL + "#");
+      assertThat(rule.getAnnotations().get("runbook_url")).startsWith(OperatorConfig.DEFAULT_RUNBOOK_BASE_URL + "#");
     }
   }
 
   @Test
   void aDashboardOfNoTenantHasNoTenantLabel() {
     DashboardModel owned = model(1, errorRate("HighErrorRate", "5%"));
-    DashboardModel orphan = new DashboardModel(owned.dashboard(), owned.config(), null, null, false);
+    DashboardModel orphan = new DashboardModel(owned.dashboard(), owned.config(), null, null, null, false);
 
     assertThat(rules(DesiredPrometheusRule.of(orphan, AlertSettings.DEFAULTS)).get(0).getLabels())
         .doesNotContainKey("tenant");
@@ -91,7 +92,7 @@ class DesiredPrometheusRuleTest {
     List<String> headings = Files.readAllLines(Project.path("docs/alerts.md")).stream()
         .filter(line -> line.startsWith("## ")).map(line -> line.substring(3).strip()).toList();
 
-    assertThat(AlertSettings.DEFAULT_RUNBOOK_BASE_URL).endsWith("/docs/alerts.md");
+    assertThat(OperatorConfig.DEFAULT_RUNBOOK_BASE_URL).endsWith("/docs/alerts.md");
     for (AlertType type : AlertType.values()) {
       // GitHub's anchor of a heading is the heading in lower case: one word per type keeps them equal.
       assertThat(headings).contains(type.name());
@@ -165,7 +166,7 @@ class DesiredPrometheusRuleTest {
 
   @Test
   void monitoringLabelsAreAddedWithoutReplacingTheOperatorsOwn() {
-    AlertSettings settings = new AlertSettings(AlertSettings.DEFAULT_RUNBOOK_BASE_URL, Duration.ofSeconds(30),
+    AlertSettings settings = new AlertSettings(OperatorConfig.DEFAULT_RUNBOOK_BASE_URL, Duration.ofSeconds(30),
         Map.of("release", "kube-prometheus-stack", "app.kubernetes.io/managed-by", "someone-else"));
     DashboardModel model = model(1, errorRate("HighErrorRate", "5%"));
 
