@@ -85,8 +85,7 @@ class RolloutJudgeTest {
   void aRuntimeWhoseReadinessAnswers422FailsTheRevisionBeforeTheDeadline() {
     Pod pod = unready("a", REVISION, RuntimeContract.READINESS_PATH);
 
-    Verdict verdict = RolloutJudge.judge(deployment(1, 1, 0, null), List.of(pod), List.of(unhealthy(pod, PROBE_422)),
-        REVISION);
+    Verdict verdict = judgeUnready(pod, unhealthy(pod, PROBE_422));
 
     assertThat(verdict.failed()).isTrue();
     assertThat(verdict.reason()).isEqualTo(DashboardConditions.REASON_DEFINITION_UNUSABLE);
@@ -100,7 +99,7 @@ class RolloutJudgeTest {
     Event event = unhealthy(pod, PROBE_422 + " (simulated by kwok, hack/kwok/stages.yaml)");
     event.getInvolvedObject().setFieldPath("spec.containers{runtime}");
 
-    Verdict verdict = RolloutJudge.judge(deployment(1, 1, 0, null), List.of(pod), List.of(event), REVISION);
+    Verdict verdict = judgeUnready(pod, event);
 
     assertThat(verdict.reason()).isEqualTo(DashboardConditions.REASON_DEFINITION_UNUSABLE);
   }
@@ -109,8 +108,7 @@ class RolloutJudgeTest {
   void a503IsNotJudgedBeforeTheDeadline() {
     Pod pod = unready("a", REVISION, RuntimeContract.READINESS_PATH);
 
-    Verdict verdict = RolloutJudge.judge(deployment(1, 1, 0, null), List.of(pod), List.of(unhealthy(pod,
-        "Readiness probe failed: HTTP probe failed with statuscode: 503")), REVISION);
+    Verdict verdict = judgeUnready(pod, unhealthy(pod, PROBE_422.replace("422", "503")));
 
     assertThat(verdict.state()).as("a dataset that cannot be read may come back").isEqualTo(Verdict.State.PROGRESSING);
   }
@@ -119,8 +117,7 @@ class RolloutJudgeTest {
   void aLivenessProbeAnswering422IsNotJudged() {
     Pod pod = unready("a", REVISION, RuntimeContract.READINESS_PATH);
 
-    Verdict verdict = RolloutJudge.judge(deployment(1, 1, 0, null), List.of(pod), List.of(unhealthy(pod,
-        "Liveness probe failed: HTTP probe failed with statuscode: 422")), REVISION);
+    Verdict verdict = judgeUnready(pod, unhealthy(pod, PROBE_422.replace("Readiness", "Liveness")));
 
     assertThat(verdict.state()).isEqualTo(Verdict.State.PROGRESSING);
   }
@@ -129,8 +126,7 @@ class RolloutJudgeTest {
   void anImageWithAReadinessPathOfItsOwnIsNotJudgedByTheRuntimesCode() {
     Pod pod = unready("a", REVISION, "/healthz");
 
-    Verdict verdict = RolloutJudge.judge(deployment(1, 1, 0, null), List.of(pod), List.of(unhealthy(pod, PROBE_422)),
-        REVISION);
+    Verdict verdict = judgeUnready(pod, unhealthy(pod, PROBE_422));
 
     assertThat(verdict.state()).isEqualTo(Verdict.State.PROGRESSING);
   }
@@ -143,7 +139,7 @@ class RolloutJudgeTest {
     Event event = unhealthy(pod, PROBE_422);
     event.getInvolvedObject().setFieldPath("spec.containers{sidecar}");
 
-    Verdict verdict = RolloutJudge.judge(deployment(1, 1, 0, null), List.of(pod), List.of(event), REVISION);
+    Verdict verdict = judgeUnready(pod, event);
 
     assertThat(verdict.state()).isEqualTo(Verdict.State.PROGRESSING);
   }
@@ -165,7 +161,7 @@ class RolloutJudgeTest {
     Event event = unhealthy(pod, PROBE_422);
     event.getInvolvedObject().setUid("uid-of-an-earlier-pod");
 
-    Verdict verdict = RolloutJudge.judge(deployment(1, 1, 0, null), List.of(pod), List.of(event), REVISION);
+    Verdict verdict = judgeUnready(pod, event);
 
     assertThat(verdict.state()).isEqualTo(Verdict.State.PROGRESSING);
   }
@@ -216,6 +212,11 @@ class RolloutJudgeTest {
           .endContainerStatus()
         .endStatus()
         .build();
+  }
+
+  /** The verdict on a Deployment of one replica, not ready, whose pod is the given one. */
+  private static Verdict judgeUnready(Pod pod, Event event) {
+    return RolloutJudge.judge(deployment(1, 1, 0, null), List.of(pod), List.of(event), REVISION);
   }
 
   /** A pod of dashboard-runtime's shape, running and not ready, its readiness probe on the given path. */
