@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -22,8 +23,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class LocalCluster implements ParameterResolver {
 
-  /** hack/cluster's name for the tests' cluster; the demo's is "astralytiq". */
-  public static final String CLUSTER_NAME = "astralytiq-test";
+  /**
+   * hack/cluster's name for the tests' cluster; the demo's is "astralytiq". The environment variable
+   * ASTRALYTIQ_TEST_CLUSTER overrides it, so that E2E runs sharing one machine each get a cluster of their own.
+   */
+  public static final String CLUSTER_NAME = Optional.ofNullable(System.getenv("ASTRALYTIQ_TEST_CLUSTER"))
+      .map(String::strip).filter(name -> !name.isEmpty()).orElse("astralytiq-test");
 
   /** A running local cluster: its admin client and kubeconfig, for kubectl. */
   public record Cluster(KubernetesClient client, Path kubeconfig) {

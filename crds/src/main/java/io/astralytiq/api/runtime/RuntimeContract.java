@@ -2,8 +2,8 @@ package io.astralytiq.api.runtime;
 
 /**
  * What the operator and dashboard-runtime agree on about the runtime's container: where the definition is
- * mounted, the environment that points the runtime at it, the port and the probe paths. Both sides use these
- * constants so that a change on one side cannot silently break the other.
+ * mounted, the environment that points the runtime at it, the port, the probe paths and what the readiness probe
+ * answers. Both sides use these constants so that a change on one side cannot silently break the other.
  */
 public final class RuntimeContract {
 
@@ -29,6 +29,14 @@ public final class RuntimeContract {
   public static final String READINESS_PATH = "/actuator/health/readiness";
   public static final String LIVENESS_PATH = "/actuator/health/liveness";
   public static final String METRICS_PATH = "/actuator/prometheus";
+
+  /**
+   * HTTP status of the readiness endpoint when the definition did not load or validate: a fault of the revision
+   * that no retry cures, told apart from a dataset that cannot be read yet (503) by the code alone, because the
+   * kubelet's probe Event ("Readiness probe failed: HTTP probe failed with statuscode: 422") carries the code and
+   * not the body. The operator fails such a rollout at once instead of at its progress deadline.
+   */
+  public static final int DEFINITION_UNUSABLE_STATUS = 422;
 
   private RuntimeContract() {}
 }

@@ -32,6 +32,10 @@ public final class DashboardConditions {
   public static final String REASON_CURRENT_REVISION = "CurrentRevision";
   public static final String REASON_RESTORED = "RestoredByUser";
   public static final String REASON_REVISION_NOT_FOUND = "RevisionNotFound";
+  // Causes of a failed revision that are ours to name (the others are the kubelet's: CrashLoopBackOff...)
+  /** dashboard-runtime's readiness endpoint answered RuntimeContract.DEFINITION_UNUSABLE_STATUS. */
+  public static final String REASON_DEFINITION_UNUSABLE = "DefinitionUnusable";
+
   // Reasons of AlertsReady
   public static final String REASON_ALERTS_APPLIED = "AlertsApplied";
   public static final String REASON_ALERT_INVALID = "AlertInvalid";

@@ -9,15 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
  * Readiness of the dashboard: up only when the definition loaded and every dataset can be read. Reaching a dataset
  * means loading it (the lazy load a first viewer would otherwise wait for), which also proves that the format is
  * right; the loader keeps the result, so repeated probes cost a change check at most. The body names what is wrong.
+ * A definition that did not load is {@link #DEFINITION_UNUSABLE}: it is read once at start from an immutable
+ * ConfigMap, so this pod will never serve it. A dataset that cannot be read is OUT_OF_SERVICE: a database or a URL
+ * may come back.
  */
 @Component("dashboard")
 class DashboardHealthIndicator implements HealthIndicator {
+
+  /** The definition did not load or validate; answered with RuntimeContract.DEFINITION_UNUSABLE_STATUS. */
+  static final Status DEFINITION_UNUSABLE = new Status("DEFINITION_UNUSABLE");
 
   private final DashboardSource source;
   private final QueryEngine engine;
@@ -30,7 +37,7 @@ class DashboardHealthIndicator implements HealthIndicator {
   @Override
   public Health health() {
     if (source.dashboard().isEmpty()) {
-      return Health.outOfService().withDetail("definition", source.origin())
+      return Health.status(DEFINITION_UNUSABLE).withDetail("definition", source.origin())
           .withDetail("problems", source.problems()).build();
     }
     Dashboard dashboard = source.require();

@@ -15,7 +15,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A definition that does not validate: the process stays up, never ready, and every answer says why. */
+/**
+ * A definition that does not validate: the process stays up, never ready, and every answer says why; readiness with
+ * the code kept for a definition that is unusable, unlike a dataset that cannot be read (NotReadyIT, 503).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InvalidDefinitionIT {
 
@@ -39,9 +42,13 @@ class InvalidDefinitionIT {
   void staysUpNotReadyAndExplains() {
     RunningApp app = new RunningApp(env);
     HttpResponse<String> ready = app.get(RuntimeContract.READINESS_PATH);
-    assertThat(ready.statusCode()).isEqualTo(503);
-    assertThat(ready.body()).contains("panel 'a': unknown type 'gauge'");
-    assertThat(app.get(RuntimeContract.LIVENESS_PATH).statusCode()).isEqualTo(200);
+    assertThat(ready.statusCode()).as("the code the operator rolls back on")
+        .isEqualTo(RuntimeContract.DEFINITION_UNUSABLE_STATUS).isEqualTo(422);
+    assertThat(ready.body()).contains("\"status\":\"DEFINITION_UNUSABLE\"", "panel 'a': unknown type 'gauge'");
+    assertThat(app.get("/readyz").statusCode()).isEqualTo(RuntimeContract.DEFINITION_UNUSABLE_STATUS);
+    HttpResponse<String> live = app.get(RuntimeContract.LIVENESS_PATH);
+    assertThat(live.statusCode()).as("alive, so it is not restarted into a crash loop").isEqualTo(200);
+    assertThat(live.body()).contains("\"status\":\"UP\"");
     HttpResponse<String> page = app.get("/");
     assertThat(page.statusCode()).isEqualTo(503);
     assertThat(page.body()).contains("unknown type &#39;gauge&#39;");

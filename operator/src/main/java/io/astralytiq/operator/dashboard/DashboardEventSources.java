@@ -6,7 +6,9 @@ import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.operator.common.ForeignApi;
+import io.astralytiq.operator.dashboard.rollout.Rollouts;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -25,7 +27,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What a Dashboard reads besides its children: its namespace (for the tenant) and a referenced ConfigMap. */
+/**
+ * What a Dashboard reads besides its children: its namespace (for the tenant), a referenced ConfigMap, its Tenant,
+ * and for rollouts its revisions, its pods and the kubelet's Events about them.
+ */
 final class DashboardEventSources {
 
   /** What the operator labels a dashboard's pods and revisions with. */
@@ -35,8 +40,10 @@ final class DashboardEventSources {
   private DashboardEventSources() {}
 
   static List<EventSource<?, Dashboard>> of(EventSourceContext<Dashboard> context) {
+    InformerEventSource<Pod, Dashboard> pods = pods(context);
     List<EventSource<?, Dashboard>> sources = new ArrayList<>(List.of(namespaces(context),
-        referencedDefinitions(context), tenants(context), revisions(context), pods(context)));
+        referencedDefinitions(context), tenants(context), revisions(context), pods,
+        unhealthyPodEvents(context, pods)));
     Arrays.stream(ForeignApi.values()).map(api -> foreignApi(context, api)).forEach(sources::add);
     return List.copyOf(sources);
   }
@@ -69,15 +76,38 @@ final class DashboardEventSources {
   }
 
   /** The runtime's pods: a pod that crash-loops or cannot pull its image fails a rollout before its deadline. */
-  private static EventSource<Pod, Dashboard> pods(EventSourceContext<Dashboard> context) {
+  private static InformerEventSource<Pod, Dashboard> pods(EventSourceContext<Dashboard> context) {
     var config = InformerEventSourceConfiguration.from(Pod.class, Dashboard.class)
         .withName("pods")
         .withNamespacesInheritedFromController()
         .withLabelSelector(RUNTIME_PODS)
-        .withSecondaryToPrimaryMapper((Pod pod) -> Set.of(new ResourceID(pod.getMetadata().getLabels()
-            .get(Labels.INSTANCE), pod.getMetadata().getNamespace())))
+        .withSecondaryToPrimaryMapper((Pod pod) -> Set.of(dashboardOf(pod)))
         .build();
     return new InformerEventSource<>(config, context);
+  }
+
+  /**
+   * The kubelet's Events about pods failing a probe: only they carry the HTTP code a runtime's readiness endpoint
+   * answered (422 when its definition is unusable), which fails a rollout before its deadline. The server selects
+   * them by field, for no label could; each maps to the Dashboard of its pod as the pods informer knows it, so an
+   * Event about anyone else's pod maps to none. A repeat of an Event only raises its count: no news.
+   */
+  private static EventSource<Event, Dashboard> unhealthyPodEvents(EventSourceContext<Dashboard> context,
+      InformerEventSource<Pod, Dashboard> pods) {
+    var config = InformerEventSourceConfiguration.from(Event.class, Dashboard.class)
+        .withName(Rollouts.UNHEALTHY_EVENTS_SOURCE)
+        .withNamespacesInheritedFromController()
+        .withFieldSelector(new FieldSelector(new FieldSelector.Field("reason", Rollouts.UNHEALTHY_REASON),
+            new FieldSelector.Field("involvedObject.kind", "Pod")))
+        .withOnUpdateFilter((Event now, Event before) -> !Objects.equals(now.getMessage(), before.getMessage()))
+        .withSecondaryToPrimaryMapper((Event event) -> pods.get(new ResourceID(event.getInvolvedObject().getName(),
+            event.getMetadata().getNamespace())).map(pod -> Set.of(dashboardOf(pod))).orElse(Set.of()))
+        .build();
+    return new InformerEventSource<>(config, context);
+  }
+
+  private static ResourceID dashboardOf(Pod pod) {
+    return new ResourceID(pod.getMetadata().getLabels().get(Labels.INSTANCE), pod.getMetadata().getNamespace());
   }
 
   /**

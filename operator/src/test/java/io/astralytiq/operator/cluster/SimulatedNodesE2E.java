@@ -3,7 +3,9 @@ package io.astralytiq.operator.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.astralytiq.api.runtime.RuntimeContract;
 import io.astralytiq.testing.LocalCluster;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -12,12 +14,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The fixture the rollout tests stand on: in the full local control plane, pods of a Deployment become Ready on
- * the simulated nodes, and pods marked to fail never do.
+ * the simulated nodes, and pods marked to fail never do, with the status and Events a kubelet would give them.
  */
 @ExtendWith(LocalCluster.class)
 class SimulatedNodesE2E {
@@ -65,6 +68,29 @@ class SimulatedNodesE2E {
     assertThat(pending.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason())
         .isIn("ErrImagePull", "ImagePullBackOff");
     assertThat(pending.getStatus().getContainerStatuses().get(0).getReady()).isFalse();
+  }
+
+  /** The Event the operator's rollout judge reads: core/v1, about the Pod, with the readiness probe's code. */
+  @Test
+  void aPodWhoseDefinitionIsUnusableRunsUnreadyAndItsProbeEventSays422(KubernetesClient client) {
+    String namespace = namespace(client, "nodes-definition");
+    client.resource(deployment(namespace, "bad", "example.test/web-definition-unusable:1", Map.of())).create();
+
+    Event unhealthy = await("an Unhealthy Event").atMost(Duration.ofSeconds(60)).until(() -> client.v1().events()
+        .inNamespace(namespace).withField("reason", "Unhealthy").list().getItems().stream().findFirst().orElse(null),
+        Objects::nonNull);
+    assertThat(unhealthy.getType()).isEqualTo("Warning");
+    assertThat(unhealthy.getMessage()).startsWith("Readiness probe failed: HTTP probe failed with statuscode: "
+        + RuntimeContract.DEFINITION_UNUSABLE_STATUS);
+    assertThat(unhealthy.getInvolvedObject().getKind()).isEqualTo("Pod");
+    Pod pod = client.pods().inNamespace(namespace).withName(unhealthy.getInvolvedObject().getName()).get();
+    assertThat(pod.getMetadata().getUid()).isEqualTo(unhealthy.getInvolvedObject().getUid());
+    assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
+    assertThat(pod.getStatus().getContainerStatuses()).singleElement().satisfies(c -> {
+      assertThat(c.getStarted()).isTrue();
+      assertThat(c.getReady()).isFalse();
+      assertThat(c.getRestartCount()).isZero();
+    });
   }
 
   private static int restarts(Pod pod) {

@@ -298,6 +298,8 @@ class OperatorRbacIT {
       "delete | -                         | configmaps               | -",
       "update | -                         | configmaps               | -",
       "delete | -                         | events                   | -",
+      "update | -                         | events                   | -",
+      "patch  | -                         | events                   | -",
       "update | apps                      | deployments              | -",
       "delete | apps                      | deployments              | -",
       "patch  | apps                      | deployments/scale        | -",

@@ -1,6 +1,9 @@
 package io.astralytiq.operator.dashboard.rollout;
 
+import io.astralytiq.api.runtime.RuntimeContract;
+import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;
@@ -10,9 +13,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Decides, from the Deployment and its pods as the cluster reports them, whether a revision is healthy, still
- * rolling out, or failed, as early as the evidence allows: pods that crash-loop, cannot pull their image, cannot
- * start their container or failed are proof before the progress deadline; pods that simply never become ready are
+ * Decides, from the Deployment, its pods and the kubelet's Events about them as the cluster reports them, whether a
+ * revision is healthy, still rolling out, or failed, as early as the evidence allows: pods that crash-loop, cannot
+ * pull their image, cannot start their container or failed, and pods of dashboard-runtime whose readiness endpoint
+ * reports the definition unusable, are proof before the progress deadline; pods that simply never become ready are
  * judged at the Deployment's deadline. Pure: no clock, no cluster.
  */
 public final class RolloutJudge {
@@ -24,14 +28,19 @@ public final class RolloutJudge {
 
   private RolloutJudge() {}
 
-  public static Verdict judge(Deployment deployment, List<Pod> pods, String fingerprint) {
+  /**
+   * @param pods the Dashboard's pods, of every revision
+   * @param events Unhealthy Events about pods (of any revision: each pod's own are picked by its uid)
+   * @param fingerprint the revision to judge
+   */
+  public static Verdict judge(Deployment deployment, List<Pod> pods, List<Event> events, String fingerprint) {
     List<Pod> revisionPods = pods.stream()
         .filter(p -> fingerprint.equals(annotation(p.getMetadata().getAnnotations(), Revisions.REVISION_ANNOTATION)))
         .filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
     List<String> evidence = new ArrayList<>();
     String reason = null;
     for (Pod pod : revisionPods) {
-      String problem = problem(pod);
+      String problem = problem(pod, events);
       if (problem != null) {
         reason = reason == null ? problem.substring(0, problem.indexOf(':')) : reason;
         evidence.add("pod " + pod.getMetadata().getName() + " " + problem.substring(problem.indexOf(':') + 2));
@@ -49,10 +58,24 @@ public final class RolloutJudge {
   }
 
   /** "Reason: what was seen", or null for a pod that shows nothing wrong. */
-  private static String problem(Pod pod) {
+  private static String problem(Pod pod, List<Event> events) {
     if ("Failed".equals(pod.getStatus() == null ? null : pod.getStatus().getPhase())) {
       return "PodFailed: failed (" + Objects.toString(pod.getStatus().getReason(), "no reason given") + ")";
     }
+    String container = containerProblem(pod);
+    if (container != null) {
+      return container;
+    }
+    if (!ready(pod) && ReadinessEvents.definitionUnusable(pod, events)) {
+      return DashboardConditions.REASON_DEFINITION_UNUSABLE + ": answered "
+          + RuntimeContract.DEFINITION_UNUSABLE_STATUS + " on its readiness endpoint ("
+          + RuntimeContract.READINESS_PATH + "): the dashboard definition did not load; that endpoint and the"
+          + " dashboard page of a pod of this revision list the problems";
+    }
+    return null;
+  }
+
+  private static String containerProblem(Pod pod) {
     List<ContainerStatus> containers = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
         ? List.of() : pod.getStatus().getContainerStatuses();
     for (ContainerStatus container : containers) {

@@ -3,6 +3,7 @@ package io.astralytiq.operator.dashboard.rollout;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.RolloutSpec;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,17 +20,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Safe rollout of a Dashboard: before the children are applied, records the spec's revision and decides which
- * revision runs ({@link RolloutPlan}); after, judges it from the Deployment and its pods and records the outcome.
+ * revision runs ({@link RolloutPlan}); after, judges it from the Deployment, its pods and the kubelet's Events about
+ * them, and records the outcome.
  * A failure recorded on the spec's revision is an event on its ControllerRevision, which brings the next reconcile,
  * whose plan rolls back: every step is level-based, so an operator restart at any point converges the same way.
  */
 public final class Rollouts {
 
+  /** Name of the event source of the kubelet's Unhealthy Events about pods. */
+  public static final String UNHEALTHY_EVENTS_SOURCE = "unhealthy-pod-events";
+  /** The reason of the kubelet's Event for a failed probe. */
+  public static final String UNHEALTHY_REASON = "Unhealthy";
   private static final Logger LOG = LoggerFactory.getLogger(Rollouts.class);
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -78,7 +86,8 @@ public final class Rollouts {
       return Verdict.PROGRESSING;
     }
     List<Pod> pods = context.getSecondaryResources(Pod.class).stream().toList();
-    Verdict verdict = RolloutJudge.judge(deployment.get(), pods, plan.target().fingerprint());
+    Verdict verdict = RolloutJudge.judge(deployment.get(), pods, unhealthyEvents(dashboard, pods, context),
+        plan.target().fingerprint());
     Revision spec = plan.specRevision();
     if (plan.rolledBack() || plan.restored() || spec.healthy() || spec.hasFailed()) {
       return verdict;
@@ -96,6 +105,20 @@ public final class Rollouts {
       listener.failed(dashboard, spec, verdict);
     }
     return verdict;
+  }
+
+  /**
+   * The Unhealthy Events about these pods, read from the informer's cache by namespace rather than through the
+   * secondary index: an Event that arrived before its pod was in the pods cache was mapped to no Dashboard, and is
+   * found here all the same on the reconcile the pod brings.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<Event> unhealthyEvents(Dashboard dashboard, List<Pod> pods, Context<Dashboard> context) {
+    Set<String> uids = pods.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
+    var events = (InformerEventSource<Event, Dashboard>) context.eventSourceRetriever()
+        .getEventSourceFor(Event.class, UNHEALTHY_EVENTS_SOURCE);
+    return events.list(dashboard.getMetadata().getNamespace(),
+        event -> uids.contains(event.getInvolvedObject().getUid())).toList();
   }
 
   private static List<Revision> history(Dashboard dashboard, Context<Dashboard> context) {

@@ -4,7 +4,8 @@ package io.astralytiq.operator.dashboard.rollout;
  * What the cluster shows of a revision being rolled out.
  *
  * @param state healthy, still progressing, or failed
- * @param reason for a failure, the CamelCase cause (CrashLoopBackOff, ImagePullBackOff, ProgressDeadlineExceeded...)
+ * @param reason for a failure, the CamelCase cause (CrashLoopBackOff, ImagePullBackOff, DefinitionUnusable,
+ *     ProgressDeadlineExceeded...)
  * @param evidence for a failure, which pods showed it and how, for the status message and the Event
  */
 public record Verdict(State state, String reason, String evidence) {

@@ -3,6 +3,7 @@ package io.astralytiq.operator.dashboard.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.astralytiq.api.runtime.RuntimeContract;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DashboardPhase;
@@ -15,13 +16,14 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Safe rollout on the full local control plane, where kwok makes pods crash-loop, fail to pull or never become
- * ready on purpose (by image name, see hack/kwok/stages.yaml).
+ * Safe rollout on the full local control plane, where kwok makes pods crash-loop, fail to pull, never become ready
+ * or report their definition unusable on purpose (by image name, see hack/kwok/stages.yaml).
  */
 class RolloutE2E {
 
@@ -30,6 +32,8 @@ class RolloutE2E {
   private static final String UNPULLABLE = "example.test/no-such-image:3";
   private static final String NEVER_READY = "example.test/app-never-ready:4";
   private static final String GOOD_AGAIN = "example.test/app:5";
+  /** kwok runs it unready, its readiness probe answering 422: what dashboard-runtime says of a bad definition. */
+  private static final String DEFINITION_UNUSABLE = "example.test/app-definition-unusable:6";
 
   @RegisterExtension
   static final RunningOperator operator = RunningOperator.onLocalCluster();
@@ -144,6 +148,32 @@ class RolloutE2E {
   }
 
   @Test
+  void aRevisionWhoseDefinitionTheRuntimeCannotUseIsRolledBackLongBeforeItsDeadline() {
+    String namespace = operator.tenantNamespace("rollout-definition");
+    int deadlineSeconds = 120;
+    createGood(namespace, deadlineSeconds);
+    PodTemplateSpec good = template(namespace);
+
+    setImage(namespace, DEFINITION_UNUSABLE);
+
+    Condition rolledBack = operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.ROLLED_BACK,
+        "True", DashboardConditions.REASON_DEFINITION_UNUSABLE);
+    assertThat(rolledBack.getMessage()).contains("revision 2 failed (DefinitionUnusable: pod sales-")
+        .contains("answered 422 on its readiness endpoint (" + RuntimeContract.READINESS_PATH + ")")
+        .contains("dashboard page").contains("rolled back to revision 1");
+    Duration tookToFail = Duration.between(created(revision(namespace, 2L)),
+        Instant.parse(rolledBack.getLastTransitionTime()));
+    assertThat(tookToFail).as("from revision 2 recorded to rolled back").isLessThan(Duration.ofSeconds(
+        deadlineSeconds / 2));
+    await("the Deployment back on revision 1's pod template").atMost(Duration.ofSeconds(60))
+        .until(() -> template(namespace).equals(good));
+    Dashboard dashboard = operator.dashboards().get(namespace, "sales");
+    assertThat(dashboard.getStatus().getPhase()).isEqualTo(DashboardPhase.RolledBack);
+    assertThat(dashboard.getStatus().getCurrentRevision()).isEqualTo(1L);
+    operator.dashboards().awaitCondition(namespace, "sales", "Available", "True", "MinimumReplicasAvailable");
+  }
+
+  @Test
   void withoutAutoRollbackAFailureIsReportedAndNothingRolledBack() {
     String namespace = operator.tenantNamespace("rollout-off");
     Dashboard dashboard = good(namespace, 30);
@@ -233,6 +263,14 @@ class RolloutE2E {
 
   private static String image(String namespace) {
     return template(namespace).getSpec().getContainers().get(0).getImage();
+  }
+
+  private static ControllerRevision revision(String namespace, long number) {
+    return revisions(namespace).stream().filter(r -> r.getRevision() == number).findFirst().orElseThrow();
+  }
+
+  private static Instant created(ControllerRevision revision) {
+    return Instant.parse(revision.getMetadata().getCreationTimestamp());
   }
 
   private static List<ControllerRevision> revisions(String namespace) {
