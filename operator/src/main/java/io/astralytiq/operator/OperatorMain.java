@@ -8,6 +8,7 @@ import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.DashboardReconciler;
 import io.astralytiq.operator.dashboard.rollout.RolloutMetrics;
 import io.astralytiq.operator.tenant.TenantReconciler;
+import io.astralytiq.operator.tls.CertificateTools;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -77,10 +78,13 @@ public final class OperatorMain {
             new LeaderElectionConfiguration("astralytiq-operator", config.leaderElectionNamespace()));
       }
     });
-    StatusEvents events = new StatusEvents(new EventRecorder(client, clock));
+    EventRecorder recorder = new EventRecorder(client, clock);
+    StatusEvents events = new StatusEvents(recorder);
     operator.register(new TenantReconciler(config, events, clock), c -> c.withFieldManager(FIELD_MANAGER)
         .withReconciliationMaxInterval(config.resyncPeriod()));
-    operator.register(new DashboardReconciler(config, events, new RolloutMetrics(metrics.registry()), clock), c -> {
+    CertificateTools certificates = CertificateTools.create(client, config, recorder, clock);
+    operator.register(new DashboardReconciler(config, events, new RolloutMetrics(metrics.registry()), certificates,
+        clock), c -> {
       c.withFieldManager(FIELD_MANAGER).withReconciliationMaxInterval(config.resyncPeriod());
       if (config.watchesAllNamespaces()) {
         c.watchingAllNamespaces();

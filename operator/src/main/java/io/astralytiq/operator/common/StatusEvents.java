@@ -25,6 +25,11 @@ public class StatusEvents {
     this.recorder = recorder;
   }
 
+  /** An Event of something done on purpose that no condition shows (a certificate renewed). */
+  public void normal(HasMetadata resource, String reason, String message) {
+    recorder.normal(resource, reason, message);
+  }
+
   public void onTransition(HasMetadata resource, List<Condition> before, List<Condition> after) {
     for (String type : WATCHED) {
       onTransition(resource, type, before, after);

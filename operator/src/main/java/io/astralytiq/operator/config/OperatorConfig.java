@@ -1,5 +1,6 @@
 package io.astralytiq.operator.config;
 
+import io.astralytiq.operator.tls.TlsPolicy;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
  * @param monitoringLabels labels every ServiceMonitor and PrometheusRule carries, for Prometheus' selectors
  * @param operatorNamespace namespace the operator runs in, where it keeps its own CA
  * @param caSecretName Secret holding the operator's CA (tls.mode Operator)
+ * @param tlsPolicy lifetimes of the operator's CA and certificates, and when a user's certificate is near its end
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -47,7 +49,8 @@ public record OperatorConfig(
     Duration scrapeInterval,
     Map<String, String> monitoringLabels,
     String operatorNamespace,
-    String caSecretName) {
+    String caSecretName,
+    TlsPolicy tlsPolicy) {
 
   public static final String DEFAULT_RUNTIME_IMAGE = "ghcr.io/astralytiq/dashboard-runtime:0.1.0";
   /** docs/alerts.md in the project's repository: one section per alert type. */
@@ -82,7 +85,12 @@ public record OperatorConfig(
         s.duration("SCRAPE_INTERVAL", Duration.ofSeconds(30)),
         s.labels("MONITORING_LABELS"),
         s.string("OPERATOR_NAMESPACE", podNamespace()),
-        s.string("CA_SECRET_NAME", "astralytiq-operator-ca"));
+        s.string("CA_SECRET_NAME", "astralytiq-operator-ca"),
+        new TlsPolicy(s.duration("CA_LIFETIME", TlsPolicy.DEFAULTS.caLifetime()),
+            s.duration("CERTIFICATE_LIFETIME", TlsPolicy.DEFAULTS.leafLifetime()),
+            s.duration("CA_ROTATION_OVERLAP", TlsPolicy.DEFAULTS.rotationOverlap()),
+            TlsPolicy.DEFAULTS.clockSkew(),
+            s.duration("CERTIFICATE_EXPIRY_WARNING", TlsPolicy.DEFAULTS.expiryWarning())));
   }
 
   /** The namespace of the pod the operator runs in; outside a cluster, the namespace the chart installs to. */
@@ -162,9 +170,12 @@ public record OperatorConfig(
         return fallback;
       }
       try {
-        return Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT));
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(key + " must be a duration such as 30s, 10m or 1h, not '" + value + "'", e);
+        String upper = value.toUpperCase(java.util.Locale.ROOT);
+        return upper.endsWith("D") ? Duration.ofDays(Long.parseLong(upper.substring(0, upper.length() - 1)))
+            : Duration.parse("PT" + upper);
+      } catch (DateTimeParseException | NumberFormatException e) {
+        throw new IllegalArgumentException(key + " must be a duration such as 30s, 10m, 1h or 90d, not '" + value
+            + "'", e);
       }
     }
   }

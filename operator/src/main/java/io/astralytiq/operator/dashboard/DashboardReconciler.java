@@ -34,6 +34,7 @@ import io.astralytiq.operator.dashboard.dependent.Preconditions.ServiceMonitorsI
 import io.astralytiq.operator.dashboard.rollout.RolloutListener;
 import io.astralytiq.operator.dashboard.rollout.RolloutPlan;
 import io.astralytiq.operator.dashboard.rollout.Rollouts;
+import io.astralytiq.operator.tls.CertificateTools;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -45,8 +46,10 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reconciles a Dashboard: resolves its inputs; when they hold no user mistake, runs the workflow of children;
@@ -80,12 +83,15 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   private final OperatorConfig config;
   private final StatusEvents events;
   private final RolloutListener rollouts;
+  private final CertificateTools certificates;
   private final Clock clock;
 
-  public DashboardReconciler(OperatorConfig config, StatusEvents events, RolloutListener rollouts, Clock clock) {
+  public DashboardReconciler(OperatorConfig config, StatusEvents events, RolloutListener rollouts,
+      CertificateTools certificates, Clock clock) {
     this.config = config;
     this.events = events;
     this.rollouts = rollouts;
+    this.certificates = certificates;
     this.clock = clock;
   }
 
@@ -98,34 +104,47 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
     DashboardInputs inputs = DashboardInputs.resolve(dashboard, context, config);
     AlertRules alerts = DesiredPrometheusRule.of(inputs.model(), AlertSettings.of(config));
+    Optional<OperatorLeaf> leaf = Optional.empty();
     RolloutView rollout = null;
     if (inputs.problems().isEmpty()) {
       Deployment specDeployment = inputs.model().deployment();
       Optional<RolloutPlan> plan = Rollouts.plan(dashboard, specDeployment, context);
       if (plan.isPresent()) {
-        rollout = applyChildren(dashboard, inputs, alerts, specDeployment, plan.get(), context);
+        rollout = applyChildren(dashboard, inputs, new DashboardDependents.Shared(alerts), specDeployment,
+            plan.get(), context);
+        leaf = OperatorTlsSecret.reconcile(inputs.model(), certificates, context);
+        leaf.filter(OperatorLeaf::renewedExisting).ifPresent(l -> events.normal(dashboard,
+            OperatorLeaf.REASON_RENEWED, l.renewal().reason().description()));
       } else {
         inputs = inputs.withProblem(revisionNotFound(dashboard));
       }
     }
+    Optional<TlsView> tls = DashboardTls.observe(inputs.model(), context, certificates, leaf);
     DashboardStatus status = DashboardStatusFactory.compute(inputs, context.getSecondaryResource(Deployment.class),
-        rollout, DashboardTls.observe(inputs.model(), context),
-        DashboardAlerts.observe(alerts, ForeignApi.PROMETHEUS_RULES.installed(context)), clock);
+        rollout, tls, DashboardAlerts.observe(alerts, ForeignApi.PROMETHEUS_RULES.installed(context)), clock);
     events.onTransition(dashboard, dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(),
         status.getConditions());
     UpdateControl<Dashboard> control = StatusPatch.ifChanged(dashboard, status, context);
-    boolean waitingForSecret = inputs.problems().stream()
-        .anyMatch(p -> p.reason().equals(DashboardConditions.REASON_SECRET_NOT_FOUND));
-    return waitingForSecret ? control.rescheduleAfter(RECHECK_MISSING) : control;
+    return nextLook(inputs, tls).map(control::rescheduleAfter).orElse(control);
   }
 
   /** Runs the workflow with the Deployment on the planned revision, then judges that revision. */
-  private RolloutView applyChildren(Dashboard dashboard, DashboardInputs inputs, AlertRules alerts,
+  private RolloutView applyChildren(Dashboard dashboard, DashboardInputs inputs, DashboardDependents.Shared shared,
       Deployment specDeployment, RolloutPlan plan, Context<Dashboard> context) {
-    DashboardDependents.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan), alerts);
+    DashboardDependents.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan), shared);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     return new RolloutView(plan, Rollouts.observe(dashboard, plan, context.getSecondaryResource(Deployment.class),
         context, rollouts, clock));
+  }
+
+  /** When to look again though nothing watched changes: a missing Secret, a certificate ageing. */
+  private Optional<Duration> nextLook(DashboardInputs inputs, Optional<TlsView> tls) {
+    Optional<Duration> secret = inputs.problems().stream()
+        .anyMatch(p -> p.reason().equals(DashboardConditions.REASON_SECRET_NOT_FOUND))
+        ? Optional.of(RECHECK_MISSING) : Optional.empty();
+    Optional<Duration> certificate = tls.map(TlsView::recheckAt)
+        .map(at -> Duration.between(clock.instant(), at)).map(d -> d.isNegative() ? Duration.ofSeconds(1) : d);
+    return Stream.of(secret, certificate).flatMap(Optional::stream).min(Comparator.naturalOrder());
   }
 
   private static Problem revisionNotFound(Dashboard dashboard) {

@@ -63,7 +63,7 @@ public final class CaRotation {
    * plus the clock skew its validity was backdated by.
    */
   Instant switchAt(CertificateAuthority successor) {
-    return successor.notBefore().plus(policy.clockSkew()).plus(policy.rotationOverlap());
+    return successor.notBefore().plus(policy.caSkew()).plus(policy.rotationOverlap());
   }
 
   /** When the bundle next needs a step: the reconciler can schedule itself for then. */

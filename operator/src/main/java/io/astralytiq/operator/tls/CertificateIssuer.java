@@ -62,7 +62,7 @@ public final class CertificateIssuer {
     KeyPair keys = KeyPairs.generate(random);
     X500Principal subject = new X500Principal("CN=AstralytiQ operator CA " + CA_DATE.format(now) + ", O=AstralytiQ");
     X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
-        Date.from(now.minus(policy.clockSkew())), Date.from(now.plus(policy.caLifetime())), subject, keys.getPublic());
+        Date.from(now.minus(policy.caSkew())), Date.from(now.plus(policy.caLifetime())), subject, keys.getPublic());
     try {
       JcaX509ExtensionUtils ids = new JcaX509ExtensionUtils();
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
@@ -86,7 +86,7 @@ public final class CertificateIssuer {
     Instant notAfter = earliest(now.plus(policy.leafLifetime()), ca.notAfter());
     KeyPair keys = KeyPairs.generate(random);
     X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate().getSubjectX500Principal(),
-        serial(), Date.from(now.minus(policy.clockSkew())), Date.from(notAfter), new X500Principal("CN=" + host),
+        serial(), Date.from(now.minus(policy.leafSkew())), Date.from(notAfter), new X500Principal("CN=" + host),
         keys.getPublic());
     try {
       JcaX509ExtensionUtils ids = new JcaX509ExtensionUtils();

@@ -22,6 +22,11 @@ public final class SecretCheck {
   }
 
   /** From the Secret's type and data as stored ({@code Secret.getType()}, {@code Secret.getData()}). */
+  /** How close to its end a certificate is reported as expiring soon. */
+  public Duration expiryWarning() {
+    return expiryWarning;
+  }
+
   public SecretVerdict check(String type, Map<String, String> data, String host) {
     if (!LeafSecretData.TYPE.equals(type)) {
       return SecretVerdict.error(SecretVerdict.WRONG_TYPE, "the Secret is of type " + (type == null ? "Opaque" : type)

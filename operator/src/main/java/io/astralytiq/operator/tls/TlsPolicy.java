@@ -36,6 +36,23 @@ public record TlsPolicy(
     }
   }
 
+  /**
+   * How far back a CA's validity starts: the clock skew, but never more than a tenth of its life, so that a short
+   * lifetime (a test's, a cautious site's) is not mostly spent before the CA is even made.
+   */
+  public Duration caSkew() {
+    return min(clockSkew, caLifetime.dividedBy(10));
+  }
+
+  /** How far back a certificate's validity starts; as {@link #caSkew()}, for the certificate's lifetime. */
+  public Duration leafSkew() {
+    return min(clockSkew, leafLifetime.dividedBy(10));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
   private static void requirePositive(String name, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be positive");

@@ -34,6 +34,21 @@ class OperatorConfigTest {
     assertThatThrownBy(() -> OperatorConfig.from(Map.of("RECONCILE_CONCURRENCY", "many")))
         .hasMessage("RECONCILE_CONCURRENCY must be a positive whole number, not 'many'");
     assertThatThrownBy(() -> OperatorConfig.from(Map.of("RESYNC_PERIOD", "ten minutes")))
-        .hasMessageStartingWith("RESYNC_PERIOD must be a duration such as 30s, 10m or 1h");
+        .hasMessageStartingWith("RESYNC_PERIOD must be a duration such as 30s, 10m, 1h or 90d");
+    assertThatThrownBy(() -> OperatorConfig.from(Map.of("MONITORING_LABELS", "release")))
+        .hasMessageStartingWith("MONITORING_LABELS must be key=value pairs");
+    assertThatThrownBy(() -> OperatorConfig.from(Map.of("CA_LIFETIME", "30d", "CA_ROTATION_OVERLAP", "20d")))
+        .hasMessageContaining("rotationOverlap");
+  }
+
+  @Test
+  void certificateLifetimesAndMonitoringLabelsAreRead() {
+    OperatorConfig config = OperatorConfig.from(Map.of("CERTIFICATE_LIFETIME", "30d", "CA_LIFETIME", "2h",
+        "CA_ROTATION_OVERLAP", "10m", "MONITORING_LABELS", "release=prom, team = data"));
+
+    assertThat(config.tlsPolicy().leafLifetime()).isEqualTo(Duration.ofDays(30));
+    assertThat(config.tlsPolicy().caLifetime()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.tlsPolicy().rotationOverlap()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.monitoringLabels()).containsExactlyInAnyOrderEntriesOf(Map.of("release", "prom", "team", "data"));
   }
 }

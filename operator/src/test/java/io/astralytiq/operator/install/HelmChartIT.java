@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.install.Helm.Rendered;
+import io.astralytiq.operator.tls.TlsPolicy;
 import io.astralytiq.testing.Command;
 import io.astralytiq.testing.Project;
 import io.astralytiq.testing.RealApiServer;
@@ -37,6 +38,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -140,11 +142,11 @@ class HelmChartIT {
     assertThat(config).isEqualTo(new OperatorConfig(Set.of("acme-analytics", "globex"),
         "registry.example.com/runtime:2.0", 3, Duration.ofMinutes(90), "traefik", "observability", "", 9090, true,
         "https://runbooks.example.com/astralytiq", Duration.ofSeconds(15), Map.of("release", "kube-prometheus-stack"),
-        NAMESPACE, "astralytiq-operator-ca"));
+        NAMESPACE, "astralytiq-operator-ca", TlsPolicy.DEFAULTS));
     assertThat(OperatorConfig.from(env(render(Map.of())))).as("defaults").isEqualTo(new OperatorConfig(Set.of(),
         "ghcr.io/astralytiq/dashboard-runtime:0.1.0", 10, Duration.ofMinutes(10), "ingress-nginx", "monitoring", "",
         8081, false, OperatorConfig.DEFAULT_RUNBOOK_BASE_URL, Duration.ofSeconds(30), Map.of(), NAMESPACE,
-        "astralytiq-operator-ca"));
+        "astralytiq-operator-ca", TlsPolicy.DEFAULTS));
   }
 
   @ParameterizedTest(name = "replicaCount={0}, leaderElection.enabled={1}: elects a leader={2}")
@@ -157,17 +159,19 @@ class HelmChartIT {
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(replicas);
     if (elects) {
       assertThat(env(chart)).containsEntry("LEADER_ELECTION_NAMESPACE", NAMESPACE);
-      assertThat(chart.one(Role.class).getMetadata().getNamespace()).isEqualTo(NAMESPACE);
-      assertThat(chart.one(Role.class).getRules()).singleElement().satisfies(rule -> {
+      assertThat(leaseRole(chart)).get().satisfies(role -> assertThat(role.getMetadata().getNamespace())
+          .isEqualTo(NAMESPACE));
+      assertThat(leaseRole(chart).orElseThrow().getRules()).singleElement().satisfies(rule -> {
         assertThat(rule.getResources()).containsExactly("leases");
         assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "create", "update", "patch");
       });
-      assertThat(chart.one(RoleBinding.class).getSubjects()).singleElement()
-          .satisfies(s -> assertThat(s.getNamespace()).isEqualTo(NAMESPACE));
+      assertThat(chart.all(RoleBinding.class)).filteredOn(b -> b.getRoleRef().getName().endsWith("-leader-election"))
+          .singleElement().satisfies(b -> assertThat(b.getSubjects()).singleElement()
+              .satisfies(s -> assertThat(s.getNamespace()).isEqualTo(NAMESPACE)));
       assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
     } else {
       assertThat(env(chart)).doesNotContainKey("LEADER_ELECTION_NAMESPACE");
-      assertThat(chart.find(Role.class)).isEmpty();
+      assertThat(leaseRole(chart)).isEmpty();
       assertThat(deployment.getSpec().getStrategy().getType()).as("never two operators at once").isEqualTo("Recreate");
     }
   }
@@ -279,6 +283,18 @@ class HelmChartIT {
             r -> assertThat(env(r)).containsEntry("ALLOW_UNMANAGED_NAMESPACES", "true")),
         new ValueCase("operator.healthPort", Map.of("operator.healthPort", "9000"),
             r -> assertThat(env(r)).containsEntry("HEALTH_PORT", "9000")),
+        new ValueCase("operator.runbookBaseUrl", Map.of("operator.runbookBaseUrl", "https://wiki.example.com/rb"),
+            r -> assertThat(env(r)).containsEntry("RUNBOOK_BASE_URL", "https://wiki.example.com/rb")),
+        new ValueCase("operator.scrapeInterval", Map.of("operator.scrapeInterval", "1m"),
+            r -> assertThat(env(r)).containsEntry("SCRAPE_INTERVAL", "1m")),
+        new ValueCase("operator.monitoringLabels", Map.of("operator.monitoringLabels.release", "prom",
+            "operator.monitoringLabels.team", "data"),
+            r -> assertThat(env(r)).containsEntry("MONITORING_LABELS", "release=prom,team=data")),
+        new ValueCase("operator.caSecretName", Map.of("operator.caSecretName", "our-ca"), r -> {
+          assertThat(env(r)).containsEntry("CA_SECRET_NAME", "our-ca");
+          assertThat(caRole(r).getRules()).anySatisfy(rule -> assertThat(rule.getResourceNames())
+              .containsExactly("our-ca"));
+        }),
         new ValueCase("operator.jvmOptions", Map.of("operator.jvmOptions", "-Xmx200m"),
             r -> assertThat(env(r)).containsEntry("JAVA_TOOL_OPTIONS", "-Xmx200m")),
         new ValueCase("leaderElection.enabled", Map.of("leaderElection.enabled", "true"),
@@ -337,6 +353,18 @@ class HelmChartIT {
 
   private static Container container(Rendered chart) {
     return pod(chart).getContainers().get(0);
+  }
+
+  /** The Role of the leader-election Lease, when the chart renders one. */
+  private static Optional<Role> leaseRole(Rendered chart) {
+    return chart.all(Role.class).stream().filter(r -> r.getMetadata().getName().endsWith("-leader-election"))
+        .findFirst();
+  }
+
+  /** The Role of the operator's CA Secret. */
+  private static Role caRole(Rendered chart) {
+    return chart.all(Role.class).stream().filter(r -> r.getMetadata().getName().endsWith("-ca")).findFirst()
+        .orElseThrow();
   }
 
   private static Map<String, String> env(Rendered chart) {

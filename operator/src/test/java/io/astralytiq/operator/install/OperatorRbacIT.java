@@ -10,6 +10,7 @@ import io.astralytiq.api.v1alpha1.DashboardNames;
 import io.astralytiq.api.v1alpha1.DefinitionRef;
 import io.astralytiq.api.v1alpha1.DeletionPolicy;
 import io.astralytiq.api.v1alpha1.IngressSpec;
+import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.MemberKind;
 import io.astralytiq.api.v1alpha1.ResourceDefaults;
@@ -227,6 +228,23 @@ class OperatorRbacIT {
   }
 
   @Test
+  void theOperatorsOwnCaAndCertificatesNeedNoMoreThanTheChartGrants() {
+    String namespace = tenantNamespace("rbac-tls");
+    Dashboard dashboard = withIngress(Dashboards.minimal(namespace, "sales"));
+    IngressTls tls = new IngressTls();
+    tls.setMode(IngressTls.TlsMode.Operator);
+    dashboard.getSpec().getIngress().setTls(tls);
+    admin.resource(dashboard).create();
+
+    dashboards.awaitCondition(namespace, "sales", DashboardConditions.TLS_READY, "True",
+        DashboardConditions.REASON_CERTIFICATE_ISSUED);
+    assertThat(admin.secrets().inNamespace(releaseNamespace).withName("astralytiq-operator-ca").get())
+        .as("the CA, in the release namespace").isNotNull();
+    assertThat(admin.secrets().inNamespace(namespace).withName(DashboardNames.tlsSecret(dashboard)).get().getType())
+        .isEqualTo("kubernetes.io/tls");
+  }
+
+  @Test
   void optionalChildrenAreDeletedWhenNoLongerWanted() {
     String namespace = tenantNamespace("rbac-delete");
     Dashboard dashboard = admin.resource(withIngress(autoscaled(Dashboards.minimal(namespace, "sales")))).create();
@@ -289,8 +307,7 @@ class OperatorRbacIT {
   @CsvSource(delimiter = '|', nullValues = "-", value = {
       "list   | -                         | secrets                  | -",
       "watch  | -                         | secrets                  | -",
-      "create | -                         | secrets                  | -",
-      "patch  | -                         | secrets                  | -",
+      "update | -                         | secrets                  | -",
       "delete | -                         | secrets                  | -",
       "delete | -                         | pods                     | -",
       "create | -                         | pods                     | -",
@@ -390,7 +407,7 @@ class OperatorRbacIT {
   @Test
   void theLeaderElectionRoleLetsTheOperatorHoldItsLeaseInTheReleaseNamespace() {
     assertThat(leaseNamespace).as("LEADER_ELECTION_NAMESPACE").isEqualTo(releaseNamespace);
-    assertThat(chart.one(Role.class).getMetadata().getNamespace()).isEqualTo(releaseNamespace);
+    assertThat(chart.all(Role.class)).extracting(r -> r.getMetadata().getNamespace()).containsOnly(releaseNamespace);
     ForbiddenRequests refused = new ForbiddenRequests();
     try (KubernetesClient asOperator = ImpersonatedOperator.impersonating(admin, operatorUser, new OperatorMetrics(),
         refused)) {

@@ -1,8 +1,8 @@
 package io.astralytiq.operator.dashboard.dependent;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
-import io.astralytiq.operator.dashboard.alerts.AlertRules;
 import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.operator.dashboard.alerts.AlertRules;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -25,16 +25,22 @@ public final class DashboardDependents {
    * Shares the model, and the Deployment to apply: the model's, running the revision the rollout chose (the
    * spec's own, or the last good one after a failure).
    */
-  public static void share(Context<Dashboard> context, DashboardModel model, Deployment deployment,
-      AlertRules alertRules) {
+  public static void share(Context<Dashboard> context, DashboardModel model, Deployment deployment, Shared shared) {
     context.managedWorkflowAndDependentResourceContext().put(DashboardModel.class, model);
     context.managedWorkflowAndDependentResourceContext().put(Deployment.class, deployment);
-    context.managedWorkflowAndDependentResourceContext().put(AlertRules.class, alertRules);
+    context.managedWorkflowAndDependentResourceContext().put(Shared.class, shared);
   }
 
   public static AlertRules alertRules(Context<Dashboard> context) {
-    return context.managedWorkflowAndDependentResourceContext().getMandatory(AlertRules.class, AlertRules.class);
+    return shared(context).alertRules();
   }
+
+  private static Shared shared(Context<Dashboard> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(Shared.class, Shared.class);
+  }
+
+  /** What the reconciler worked out for the dependents besides the model. */
+  public record Shared(AlertRules alertRules) {}
 
   public static Deployment deployment(Context<Dashboard> context) {
     return context.managedWorkflowAndDependentResourceContext().getMandatory(Deployment.class, Deployment.class);

@@ -17,6 +17,7 @@ import io.astralytiq.operator.foreign.Certificate;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -146,6 +147,16 @@ public record DashboardModel(Dashboard dashboard, OperatorConfig config, Definit
 
   private Optional<IngressTls> dashboardTls() {
     return Optional.ofNullable(spec().getIngress()).map(IngressSpec::getTls);
+  }
+
+  /** Whether the operator's CA certifies the served host (tls.mode Operator). */
+  public boolean operatorCertificate() {
+    return servedIngress().isPresent() && tlsMode() == IngressTls.TlsMode.Operator;
+  }
+
+  /** The Secret holding the operator's certificate for the host, with the data the reconciler worked out. */
+  public Secret tlsSecret(Map<String, String> data) {
+    return DesiredTlsSecret.of(this, data);
   }
 
   /** The cert-manager Certificate, when the served ingress asks for one. */
