@@ -67,7 +67,7 @@ final class DashboardEventSources {
   /** The revision history: recording a revision's outcome brings the reconcile that acts on it. */
   private static EventSource<ControllerRevision, Dashboard> revisions(EventSourceContext<Dashboard> context) {
     var config = InformerEventSourceConfiguration.from(ControllerRevision.class, Dashboard.class)
-        .withName("revisions")
+        .withName(Rollouts.REVISIONS_SOURCE)
         .withNamespacesInheritedFromController()
         .withLabelSelector(RUNTIME_PODS)
         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Dashboard.class, false))

@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Dashboard's revision history, kept as ControllerRevisions (the standard history object) owned by it. The
- * outcome of each revision is an annotation on its ControllerRevision, so that a failed revision stays failed
- * across resyncs and operator restarts, and is not tried again until the spec changes.
+ * A Dashboard's revision history, kept as ControllerRevisions (the standard history object) owned by it. A failed
+ * revision is marked by an annotation on its ControllerRevision, so that it stays failed across resyncs and
+ * operator restarts, and is not tried again until the spec changes. A healthy one needs no mark of its own: the
+ * Dashboard's status.lastGoodRevision names it, which saves every rollout a write.
  */
 public final class Revisions {
 
@@ -43,7 +44,7 @@ public final class Revisions {
     return owned.stream()
         .filter(cr -> cr.getMetadata().getOwnerReferences().stream()
             .anyMatch(o -> o.getUid().equals(dashboard.getMetadata().getUid())))
-        .map(Revisions::read)
+        .map(cr -> read(cr, lastGood(dashboard)))
         .sorted(Comparator.comparingLong(Revision::number))
         .toList();
   }
@@ -66,7 +67,7 @@ public final class Revisions {
         .build();
   }
 
-  /** Records a revision's outcome on its ControllerRevision (a merge patch of two annotations). */
+  /** Records a revision's failure on its ControllerRevision (a merge patch of two annotations). */
   public static void markOutcome(KubernetesClient client, Dashboard dashboard, Revision revision, String outcome,
       String failure) {
     Map<String, String> annotations = new HashMap<>();
@@ -85,7 +86,11 @@ public final class Revisions {
     return excess <= 0 ? List.of() : removable.subList(0, Math.min(excess, removable.size()));
   }
 
-  private static Revision read(ControllerRevision cr) {
+  private static Long lastGood(Dashboard dashboard) {
+    return dashboard.getStatus() == null ? null : dashboard.getStatus().getLastGoodRevision();
+  }
+
+  private static Revision read(ControllerRevision cr, Long lastGood) {
     Map<?, ?> data = SERIALIZATION.convertValue(cr.getData(), Map.class);
     PodTemplateSpec template = SERIALIZATION.convertValue(data.get(TEMPLATE), PodTemplateSpec.class);
     Map<String, String> annotations = cr.getMetadata().getAnnotations() == null ? Map.of()
@@ -93,7 +98,9 @@ public final class Revisions {
     String name = cr.getMetadata().getName();
     Instant recorded = cr.getMetadata().getCreationTimestamp() == null ? null
         : Instant.parse(cr.getMetadata().getCreationTimestamp());
-    return new Revision(cr.getRevision(), name.substring(name.lastIndexOf('-') + 1), template,
-        annotations.get(OUTCOME_ANNOTATION), annotations.get(FAILURE_ANNOTATION), name, recorded);
+    String outcome = annotations.getOrDefault(OUTCOME_ANNOTATION,
+        cr.getRevision().equals(lastGood) ? Revision.HEALTHY : null);
+    return new Revision(cr.getRevision(), name.substring(name.lastIndexOf('-') + 1), template, outcome,
+        annotations.get(FAILURE_ANNOTATION), name, recorded);
   }
 }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,8 @@ public final class Rollouts {
 
   /** Name of the event source of the kubelet's Unhealthy Events about pods. */
   public static final String UNHEALTHY_EVENTS_SOURCE = "unhealthy-pod-events";
+  /** Name of the informer of the Dashboards' ControllerRevisions. */
+  public static final String REVISIONS_SOURCE = "revisions";
   /** The reason of the kubelet's Event for a failed probe. */
   public static final String UNHEALTHY_REASON = "Unhealthy";
   private static final Logger LOG = LoggerFactory.getLogger(Rollouts.class);
@@ -59,7 +62,7 @@ public final class Rollouts {
     Revision spec = history.stream().filter(r -> r.fingerprint().equals(fingerprint)).findFirst()
         .orElseGet(() -> {
           ControllerRevision recorded = record(dashboard, template, fingerprint,
-              specDeployment.getMetadata().getLabels(), context);
+              specDeployment.getMetadata().getLabels(), history.isEmpty(), context);
           Revision revision = Revisions.of(dashboard, List.of(recorded)).get(0);
           history.add(revision);
           return revision;
@@ -93,7 +96,7 @@ public final class Rollouts {
       return verdict;
     }
     if (verdict.state() == Verdict.State.HEALTHY) {
-      Revisions.markOutcome(context.getClient(), dashboard, spec, Revision.HEALTHY, null);
+      // Recorded by the status the reconciler writes next (status.lastGoodRevision), not on the revision.
       trim(dashboard, spec, context);
       listener.healthy(dashboard, spec, spec.recorded() == null ? Duration.ZERO
           : Duration.between(spec.recorded(), clock.instant()));
@@ -127,18 +130,25 @@ public final class Rollouts {
 
   /**
    * Records a new revision. Its number comes from the history as the API server has it, not from the cache: a
-   * cache being torn down (an operator stopping mid-reconcile) or not yet filled must never number it twice.
+   * cache being torn down (an operator stopping mid-reconcile) or not yet filled must never number it twice. A
+   * Dashboard that has never recorded one (nothing cached, no current revision in its status) is the exception:
+   * its first revision is number 1 without asking, which spares every new Dashboard a list request. The created
+   * revision goes into the cache at once, so the next reconcile counts it even before its watch event arrives.
    */
+  @SuppressWarnings("unchecked")
   private static ControllerRevision record(Dashboard dashboard, PodTemplateSpec template, String fingerprint,
-      Map<String, String> labels, Context<Dashboard> context) {
+      Map<String, String> labels, boolean noneCached, Context<Dashboard> context) {
+    boolean first = noneCached && (dashboard.getStatus() == null || dashboard.getStatus().getCurrentRevision() == null);
     // By the stable labels only: the tenant label may have changed since older revisions were recorded.
     Map<String, String> stable = Map.of(Labels.NAME, labels.get(Labels.NAME), Labels.INSTANCE,
         labels.get(Labels.INSTANCE));
-    List<Revision> history = Revisions.of(dashboard, context.getClient().apps().controllerRevisions()
-        .inNamespace(dashboard.getMetadata().getNamespace()).withLabels(stable).list().getItems());
+    List<Revision> history = first ? List.of() : Revisions.of(dashboard, context.getClient().apps()
+        .controllerRevisions().inNamespace(dashboard.getMetadata().getNamespace()).withLabels(stable).list()
+        .getItems());
     ControllerRevision revision = Revisions.record(dashboard, template, fingerprint, history, labels);
+    ControllerRevision created;
     try {
-      return context.getClient().resource(revision).create();
+      created = context.getClient().resource(revision).create();
     } catch (KubernetesClientException e) {
       if (e.getCode() != 409) {
         throw e;
@@ -146,6 +156,10 @@ public final class Rollouts {
       // Recorded by an earlier reconcile whose event has not reached the cache yet.
       return context.getClient().resource(revision).get();
     }
+    ((InformerEventSource<ControllerRevision, Dashboard>) context.eventSourceRetriever()
+        .getEventSourceFor(ControllerRevision.class, REVISIONS_SOURCE))
+        .handleRecentResourceCreate(ResourceID.fromResource(dashboard), created);
+    return created;
   }
 
   /** Removes the oldest revisions beyond spec.rollout.revisionHistoryLimit, never the current or last good one. */
