@@ -9,10 +9,13 @@ import io.astralytiq.operator.common.ForeignApi;
 import io.astralytiq.operator.dashboard.rollout.Rollouts;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.javaoperatorsdk.operator.api.config.informer.FieldSelector;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -71,8 +74,20 @@ final class DashboardEventSources {
         .withNamespacesInheritedFromController()
         .withLabelSelector(RUNTIME_PODS)
         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Dashboard.class, false))
+        .withItemStore(keeping(ControllerRevision.class, context, "metadata.labels", "metadata.annotations",
+            "metadata.ownerReferences", "metadata.creationTimestamp", "revision", "data"))
         .build();
     return new InformerEventSource<>(config, context);
+  }
+
+  /**
+   * A cache that keeps only the fields the operator reads, rebuilding the object on each read: at a thousand
+   * dashboards, the pods' and revisions' managed fields and the rest of the pod specs would be tens of megabytes.
+   */
+  private static <R extends HasMetadata> ItemStore<R> keeping(Class<R> type, EventSourceContext<Dashboard> context,
+      String... fields) {
+    return new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, type,
+        context.getClient().getKubernetesSerialization(), fields);
   }
 
   /** The runtime's pods: a pod that crash-loops or cannot pull its image fails a rollout before its deadline. */
@@ -82,6 +97,8 @@ final class DashboardEventSources {
         .withNamespacesInheritedFromController()
         .withLabelSelector(RUNTIME_PODS)
         .withSecondaryToPrimaryMapper((Pod pod) -> Set.of(dashboardOf(pod)))
+        .withItemStore(keeping(Pod.class, context, "metadata.labels", "metadata.annotations", "metadata.uid",
+            "metadata.deletionTimestamp", "spec.containers", "status"))
         .build();
     return new InformerEventSource<>(config, context);
   }
