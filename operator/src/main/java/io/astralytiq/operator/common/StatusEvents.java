@@ -31,19 +31,32 @@ public class StatusEvents {
   }
 
   public void onTransition(HasMetadata resource, List<Condition> before, List<Condition> after) {
+    onTransition(resource, before, after, false);
+  }
+
+  /**
+   * @param firstStart whether the resource has never been ready: then its first way up (starting, then ready) is
+   *     no news either, and only trouble is reported. At a thousand new dashboards, an Event each for coming up as
+   *     asked would be a thousand writes telling nobody anything.
+   */
+  public void onTransition(HasMetadata resource, List<Condition> before, List<Condition> after, boolean firstStart) {
     for (String type : WATCHED) {
-      onTransition(resource, type, before, after);
+      onTransition(resource, type, before, after, firstStart && "Ready".equals(type));
     }
   }
 
-  private void onTransition(HasMetadata resource, String type, List<Condition> before, List<Condition> after) {
+  private void onTransition(HasMetadata resource, String type, List<Condition> before, List<Condition> after,
+      boolean firstStart) {
     Optional<Condition> was = Conditions.find(before, type);
     Optional<Condition> now = Conditions.find(after, type);
     if (now.isEmpty() || was.map(c -> Objects.equals(c.getReason(), now.get().getReason())).orElse(false)) {
       return;
     }
-    if (was.isEmpty() && STARTING.contains(now.get().getReason())) {
-      // A new resource starting up is no news: its first event is when it is ready, or when something is wrong.
+    boolean wasStarting = was.isEmpty() || STARTING.contains(was.get().getReason());
+    if (was.isEmpty() && STARTING.contains(now.get().getReason())
+        || firstStart && wasStarting && "True".equals(now.get().getStatus())) {
+      // A new resource starting up is no news: its first event is when something is wrong (or, unless this is its
+      // first start, when it is ready).
       return;
     }
     Condition changed = now.get();

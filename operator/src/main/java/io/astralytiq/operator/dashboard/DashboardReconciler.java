@@ -123,7 +123,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
     DashboardStatus status = DashboardStatusFactory.compute(inputs, context.getSecondaryResource(Deployment.class),
         rollout, tls, DashboardAlerts.observe(alerts, ForeignApi.PROMETHEUS_RULES.installed(context)), clock);
     events.onTransition(dashboard, dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(),
-        status.getConditions());
+        status.getConditions(), dashboard.getStatus() == null || dashboard.getStatus().getLastGoodRevision() == null);
     UpdateControl<Dashboard> control = StatusPatch.ifChanged(dashboard, status, context);
     return nextLook(inputs, tls).map(control::rescheduleAfter).orElse(control);
   }

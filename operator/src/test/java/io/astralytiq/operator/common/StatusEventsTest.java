@@ -36,6 +36,19 @@ class StatusEventsTest {
   }
 
   @Test
+  void aFirstStartThatSucceedsIsNoNewsButItsTroubleAndLaterRecoveriesAre() {
+    List<Condition> rolling = ready(false, "RollingOut");
+    List<Condition> crashing = ready(false, "CrashLoopBackOff");
+    events.onTransition(new Dashboard(), null, rolling, true);
+    events.onTransition(new Dashboard(), rolling, ready(true, "RolledOut"), true);
+    assertThat(recorded).as("coming up as asked").isEmpty();
+
+    events.onTransition(new Dashboard(), rolling, crashing, true);
+    events.onTransition(new Dashboard(), crashing, ready(true, "RolledOut"), true);
+    assertThat(recorded).containsExactly("Warning CrashLoopBackOff", "Normal RolledOut");
+  }
+
+  @Test
   void problemsAreWarningsAndAnUnchangedReasonIsSilent() {
     List<Condition> missing = ready(false, "DefinitionNotFound");
     events.onTransition(new Dashboard(), null, missing);
