@@ -230,11 +230,8 @@ class OperatorRbacIT {
   @Test
   void theOperatorsOwnCaAndCertificatesNeedNoMoreThanTheChartGrants() {
     String namespace = tenantNamespace("rbac-tls");
-    Dashboard dashboard = withIngress(Dashboards.minimal(namespace, "sales"));
-    IngressTls tls = new IngressTls();
-    tls.setMode(IngressTls.TlsMode.Operator);
-    dashboard.getSpec().getIngress().setTls(tls);
-    admin.resource(dashboard).create();
+    Dashboard dashboard = admin.resource(Dashboards.withTls(Dashboards.minimal(namespace, "sales"),
+        namespace + ".dashboards.example.com", IngressTls.TlsMode.Operator, null)).create();
 
     dashboards.awaitCondition(namespace, "sales", DashboardConditions.TLS_READY, "True",
         DashboardConditions.REASON_CERTIFICATE_ISSUED);

@@ -2,6 +2,8 @@ package io.astralytiq.operator.testing;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardSpec;
+import io.astralytiq.api.v1alpha1.IngressSpec;
+import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.api.v1alpha1.definition.Panel;
@@ -19,6 +21,18 @@ public final class Dashboards {
     DashboardSpec spec = new DashboardSpec();
     spec.setDefinition(definition("Orders"));
     dashboard.setSpec(spec);
+    return dashboard;
+  }
+
+  /** The dashboard served on a host, with its TLS from the given mode (and the Secret named, for mode Secret). */
+  public static Dashboard withTls(Dashboard dashboard, String host, IngressTls.TlsMode mode, String secretName) {
+    IngressTls tls = new IngressTls();
+    tls.setMode(mode);
+    tls.setSecretName(secretName);
+    IngressSpec ingress = new IngressSpec();
+    ingress.setHost(host);
+    ingress.setTls(tls);
+    dashboard.getSpec().setIngress(ingress);
     return dashboard;
   }
 

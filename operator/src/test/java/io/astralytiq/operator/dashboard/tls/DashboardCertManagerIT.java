@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
-import io.astralytiq.api.v1alpha1.IngressSpec;
 import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.api.v1alpha1.IssuerRef;
 import io.astralytiq.operator.common.ForeignApi;
@@ -34,7 +33,12 @@ class DashboardCertManagerIT {
   @Test
   void withoutCertManagerTheStatusSaysSoAndInstallingItLaterIsPickedUpWithoutARestart() {
     String namespace = operator.namespace("tls-cm");
-    operator.client().resource(withCertManagerTls(Dashboards.minimal(namespace, "sales"))).create();
+    Dashboard dashboard = Dashboards.withTls(Dashboards.minimal(namespace, "sales"), HOST,
+        IngressTls.TlsMode.CertManager, null);
+    IssuerRef issuer = new IssuerRef();
+    issuer.setName("letsencrypt");
+    dashboard.getSpec().getIngress().getTls().setIssuerRef(issuer);
+    operator.client().resource(dashboard).create();
 
     Condition notInstalled = operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.TLS_READY,
         "False", DashboardConditions.REASON_CERT_MANAGER_NOT_INSTALLED);
@@ -90,18 +94,5 @@ class DashboardCertManagerIT {
   private static Resource<GenericKubernetesResource> certificate(String namespace) {
     return operator.client().genericKubernetesResources(ForeignApi.CERTIFICATES.apiVersion(),
         ForeignApi.CERTIFICATES.kind()).inNamespace(namespace).withName("sales");
-  }
-
-  private static Dashboard withCertManagerTls(Dashboard dashboard) {
-    IssuerRef issuer = new IssuerRef();
-    issuer.setName("letsencrypt");
-    IngressTls tls = new IngressTls();
-    tls.setMode(IngressTls.TlsMode.CertManager);
-    tls.setIssuerRef(issuer);
-    IngressSpec ingress = new IngressSpec();
-    ingress.setHost(HOST);
-    ingress.setTls(tls);
-    dashboard.getSpec().setIngress(ingress);
-    return dashboard;
   }
 }

@@ -2,9 +2,7 @@ package io.astralytiq.operator.dashboard.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
-import io.astralytiq.api.v1alpha1.IngressSpec;
 import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.RunningOperator;
@@ -47,7 +45,7 @@ class DashboardOperatorTlsIT {
   @Test
   void theOperatorsCaCertifiesTheHostAndRenewsTheCertificateAtTwoThirdsOfItsLife() {
     String namespace = operator.namespace("tls-op");
-    operator.client().resource(withTls(Dashboards.minimal(namespace, "sales"), "sales.example.test",
+    operator.client().resource(Dashboards.withTls(Dashboards.minimal(namespace, "sales"), "sales.example.test",
         IngressTls.TlsMode.Operator, null)).create();
 
     Condition issued = operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.TLS_READY, "True",
@@ -90,11 +88,11 @@ class DashboardOperatorTlsIT {
     createTlsSecret(namespace, "wrong-host", LeafSecretData.toData(issuer.issue(theirCa, "other.example.test"),
         CaBundle.of(theirCa)));
 
-    operator.client().resource(withTls(Dashboards.minimal(namespace, "missing"), "missing.example.test",
+    operator.client().resource(Dashboards.withTls(Dashboards.minimal(namespace, "missing"), "missing.example.test",
         IngressTls.TlsMode.Secret, "absent")).create();
-    operator.client().resource(withTls(Dashboards.minimal(namespace, "mismatch"), "mismatch.example.test",
+    operator.client().resource(Dashboards.withTls(Dashboards.minimal(namespace, "mismatch"), "mismatch.example.test",
         IngressTls.TlsMode.Secret, "wrong-host")).create();
-    operator.client().resource(withTls(Dashboards.minimal(namespace, "right"), "right.example.test",
+    operator.client().resource(Dashboards.withTls(Dashboards.minimal(namespace, "right"), "right.example.test",
         IngressTls.TlsMode.Secret, "right")).create();
 
     Condition missing = operator.dashboards().awaitCondition(namespace, "missing", DashboardConditions.TLS_READY,
@@ -114,16 +112,5 @@ class DashboardOperatorTlsIT {
   private static void createTlsSecret(String namespace, String name, Map<String, String> data) {
     operator.client().resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace)
         .endMetadata().withType("kubernetes.io/tls").withData(data).build()).create();
-  }
-
-  private static Dashboard withTls(Dashboard dashboard, String host, IngressTls.TlsMode mode, String secretName) {
-    IngressTls tls = new IngressTls();
-    tls.setMode(mode);
-    tls.setSecretName(secretName);
-    IngressSpec ingress = new IngressSpec();
-    ingress.setHost(host);
-    ingress.setTls(tls);
-    dashboard.getSpec().setIngress(ingress);
-    return dashboard;
   }
 }
