@@ -50,6 +50,8 @@ public final class DashboardConditions {
   public static final String REASON_CERT_MANAGER_NOT_INSTALLED = "CertManagerNotInstalled";
   public static final String REASON_TLS_DISABLED = "TLSDisabled";
   public static final String REASON_ISSUER_NOT_SET = "IssuerNotSet";
+  /** tls.mode Operator while the operator's CA cannot be read or stored (its namespace missing, say). */
+  public static final String REASON_CA_UNAVAILABLE = "CertificateAuthorityUnavailable";
   public static final String REASON_SECRET_VALID = "SecretValid";
 
   private DashboardConditions() {}

@@ -104,7 +104,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
     DashboardInputs inputs = DashboardInputs.resolve(dashboard, context, config);
     AlertRules alerts = DesiredPrometheusRule.of(inputs.model(), AlertSettings.of(config));
-    Optional<OperatorLeaf> leaf = Optional.empty();
+    Optional<TlsView> operatorTls = Optional.empty();
     RolloutView rollout = null;
     if (inputs.problems().isEmpty()) {
       Deployment specDeployment = inputs.model().deployment();
@@ -112,14 +112,13 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
       if (plan.isPresent()) {
         rollout = applyChildren(dashboard, inputs, new DashboardDependents.Shared(alerts), specDeployment,
             plan.get(), context);
-        leaf = OperatorTlsSecret.reconcile(inputs.model(), certificates, context);
-        leaf.filter(OperatorLeaf::renewedExisting).ifPresent(l -> events.normal(dashboard,
-            OperatorLeaf.REASON_RENEWED, l.renewal().reason().description()));
+        operatorTls = OperatorTlsSecret.reconcile(inputs.model(), certificates, context, leaf -> events.normal(
+            dashboard, OperatorLeaf.REASON_RENEWED, leaf.renewal().reason().description()));
       } else {
         inputs = inputs.withProblem(revisionNotFound(dashboard));
       }
     }
-    Optional<TlsView> tls = DashboardTls.observe(inputs.model(), context, certificates, leaf);
+    Optional<TlsView> tls = DashboardTls.observe(inputs.model(), context, certificates, operatorTls);
     DashboardStatus status = DashboardStatusFactory.compute(inputs, context.getSecondaryResource(Deployment.class),
         rollout, tls, DashboardAlerts.observe(alerts, ForeignApi.PROMETHEUS_RULES.installed(context)), clock);
     events.onTransition(dashboard, dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(),

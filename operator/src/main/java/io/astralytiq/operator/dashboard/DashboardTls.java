@@ -32,7 +32,7 @@ final class DashboardTls {
    * certificate the operator just worked out.
    */
   static Optional<TlsView> observe(DashboardModel model, Context<Dashboard> context, CertificateTools tools,
-      Optional<OperatorLeaf> leaf) {
+      Optional<TlsView> operatorIssued) {
     if (model.servedIngress().isEmpty()) {
       return Optional.empty();
     }
@@ -45,7 +45,7 @@ final class DashboardTls {
       }
       case Secret -> Optional.of(userSecret(model, Optional.ofNullable(context.getClient().secrets()
           .inNamespace(model.namespace()).withName(DashboardNames.tlsSecret(model.dashboard())).get()), tools));
-      case Operator -> leaf.map(l -> operatorIssued(model, l));
+      case Operator -> operatorIssued;
     };
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * tls.mode CertManager on a real API server, first without cert-manager's CRDs and then with them installed while
- * the operator runs (an API server of its own, so that installing CRDs does not change other test classes).
+ * the operator runs; and tls.mode Operator while the operator's own namespace is missing (an API server of its own, so that installing CRDs does not change other test classes).
  * cert-manager itself does not run here: the test plays its part by writing the Certificate's status.
  */
 class DashboardCertManagerIT {
@@ -94,5 +94,18 @@ class DashboardCertManagerIT {
   private static Resource<GenericKubernetesResource> certificate(String namespace) {
     return operator.client().genericKubernetesResources(ForeignApi.CERTIFICATES.apiVersion(),
         ForeignApi.CERTIFICATES.kind()).inNamespace(namespace).withName("sales");
+  }
+
+  @Test
+  void anOperatorWhoseOwnNamespaceIsMissingSaysSoOnTlsReadyAndTheDashboardStillRuns() {
+    String namespace = operator.namespace("tls-noca");
+    operator.client().resource(Dashboards.withTls(Dashboards.minimal(namespace, "ops"), "ops.example.test",
+        IngressTls.TlsMode.Operator, null)).create();
+
+    Condition unavailable = operator.dashboards().awaitCondition(namespace, "ops", DashboardConditions.TLS_READY,
+        "False", DashboardConditions.REASON_CA_UNAVAILABLE);
+    assertThat(unavailable.getMessage()).as("this operator's OPERATOR_NAMESPACE, astralytiq-system, does not exist")
+        .contains("astralytiq-system");
+    assertThat(operator.client().apps().deployments().inNamespace(namespace).withName("ops").get()).isNotNull();
   }
 }
