@@ -79,6 +79,8 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
 
   /** How soon a Dashboard waiting for a Secret looks again: Secrets are read, not watched. */
   private static final Duration RECHECK_MISSING = Duration.ofSeconds(30);
+  /** The longest a new Dashboard goes without a status. */
+  private static final Duration FIRST_STATUS_AT_THE_LATEST = Duration.ofSeconds(5);
 
   private final OperatorConfig config;
   private final StatusEvents events;
@@ -123,9 +125,18 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
         rollout, tls, DashboardAlerts.observe(alerts, ForeignApi.PROMETHEUS_RULES.installed(context)), clock);
     events.onTransition(dashboard, dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(),
         status.getConditions(), dashboard.getStatus() == null || dashboard.getStatus().getLastGoodRevision() == null);
+    boolean firstApply = dashboard.getStatus() == null && inputs.problems().isEmpty()
+        && DashboardDependents.deploymentCreated(context);
+    if (firstApply) {
+      // A new Dashboard's first status describes its children as the cluster reports them, not the intent to
+      // create them: the Deployment's first status change (or this look again) writes it. One write less for each
+      // new Dashboard, which is what a thousand dashboards applied at once are waiting on.
+      return UpdateControl.<Dashboard>noUpdate().rescheduleAfter(FIRST_STATUS_AT_THE_LATEST);
+    }
     UpdateControl<Dashboard> control = StatusPatch.ifChanged(dashboard, status, context);
     return nextLook(inputs, tls).map(control::rescheduleAfter).orElse(control);
   }
+
 
   /** Runs the workflow with the Deployment on the planned revision, then judges that revision. */
   private RolloutView applyChildren(Dashboard dashboard, DashboardInputs inputs, DashboardDependents.Shared shared,

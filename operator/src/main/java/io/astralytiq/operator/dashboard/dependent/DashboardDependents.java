@@ -13,6 +13,8 @@ public final class DashboardDependents {
   /** Informers of children cache only what the operator made. */
   public static final String OWNED = Labels.MANAGED_BY + "=" + Labels.OPERATOR;
 
+  private static final String DEPLOYMENT_CREATED = "deployment-created";
+
   private DashboardDependents() {}
 
   /** The reconciler puts the model in the context before it runs the workflow; dependents only read it. */
@@ -29,6 +31,17 @@ public final class DashboardDependents {
     context.managedWorkflowAndDependentResourceContext().put(DashboardModel.class, model);
     context.managedWorkflowAndDependentResourceContext().put(Deployment.class, deployment);
     context.managedWorkflowAndDependentResourceContext().put(Shared.class, shared);
+  }
+
+  /** Records that this reconciliation created the Deployment (it cannot have reported anything yet). */
+  static void markDeploymentCreated(Context<Dashboard> context) {
+    context.managedWorkflowAndDependentResourceContext().put(DEPLOYMENT_CREATED, Boolean.TRUE);
+  }
+
+  /** Whether this reconciliation created the Deployment. */
+  public static boolean deploymentCreated(Context<Dashboard> context) {
+    return context.managedWorkflowAndDependentResourceContext().get(DEPLOYMENT_CREATED, Boolean.class)
+        .orElse(false);
   }
 
   public static AlertRules alertRules(Context<Dashboard> context) {

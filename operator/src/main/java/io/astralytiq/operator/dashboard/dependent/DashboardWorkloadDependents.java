@@ -41,6 +41,12 @@ public final class DashboardWorkloadDependents {
     protected Deployment desired(Dashboard dashboard, Context<Dashboard> context) {
       return DashboardDependents.deployment(context);
     }
+
+    @Override
+    protected void onCreated(Dashboard dashboard, Deployment created, Context<Dashboard> context) {
+      super.onCreated(dashboard, created, context);
+      DashboardDependents.markDeploymentCreated(context);
+    }
   }
 
   /** The runtime's Service. */
