@@ -12,6 +12,14 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "a Custom alert needs expr", fieldPath = ".expr", reason = "FieldValueRequired")
 @ValidationRule(value = "self.type == 'Custom' || has(self.threshold)",
     message = "this alert type needs a threshold", fieldPath = ".threshold", reason = "FieldValueRequired")
+@ValidationRule(value = "self.type == 'Custom' || !has(self.expr)",
+    message = "expr is only for Custom alerts: the other types build their own expression", fieldPath = ".expr",
+    reason = "FieldValueForbidden")
+@ValidationRule(value = "self.type != 'Custom' || !has(self.threshold)",
+    message = "a Custom alert has no threshold: put the comparison in expr", fieldPath = ".threshold",
+    reason = "FieldValueForbidden")
+@ValidationRule(value = "self.type == 'Latency' || !has(self.percentile)",
+    message = "percentile is only for Latency alerts", fieldPath = ".percentile", reason = "FieldValueForbidden")
 public class AlertSpec {
 
   @JsonPropertyDescription("Alert name, such as HighErrorRate. Unique within the dashboard.")
