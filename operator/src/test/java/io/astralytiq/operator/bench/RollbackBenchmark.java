@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -55,15 +57,14 @@ public final class RollbackBenchmark {
     rollout.setProgressDeadlineSeconds(30);
     dashboard.getSpec().setRollout(rollout);
     client.resource(dashboard).create();
-    waitFor(() -> {
-      Dashboard d = client.resources(Dashboard.class).inNamespace(namespace).withName("sales").get();
-      return d.getStatus() != null && Long.valueOf(1).equals(d.getStatus().getLastGoodRevision());
-    });
+    client.resources(Dashboard.class).inNamespace(namespace).withName("sales").waitUntilCondition(d -> d != null
+        && d.getStatus() != null && Long.valueOf(1).equals(d.getStatus().getLastGoodRevision()), 3, TimeUnit.MINUTES);
     String good = revision(client.apps().deployments().inNamespace(namespace).withName("sales").get());
 
     AtomicLong failureVisible = new AtomicLong();
     AtomicLong rollbackApplied = new AtomicLong();
     AtomicLong readyAgain = new AtomicLong();
+    CountDownLatch restored = new CountDownLatch(1);
     AtomicLong leftGood = new AtomicLong();
     var pods = client.pods().inNamespace(namespace).inform(handler((Pod pod) -> {
       String revision = pod.getMetadata().getAnnotations() == null ? null
@@ -78,8 +79,8 @@ public final class RollbackBenchmark {
         leftGood.compareAndSet(0, now);
       } else if (leftGood.get() != 0) {
         rollbackApplied.compareAndSet(0, now);
-        if (allReady(d)) {
-          readyAgain.compareAndSet(0, now);
+        if (allReady(d) && readyAgain.compareAndSet(0, now)) {
+          restored.countDown();
         }
       }
     }));
@@ -88,7 +89,9 @@ public final class RollbackBenchmark {
       d.getSpec().getRuntime().setImage(CRASHING);
       return d;
     });
-    waitFor(() -> readyAgain.get() != 0);
+    if (!restored.await(3, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("not Ready again on the good revision within 3 minutes");
+    }
     pods.close();
     deployments.close();
     client.namespaces().withName(namespace).delete();
@@ -138,17 +141,6 @@ public final class RollbackBenchmark {
         // a deleted object says nothing about the rollout
       }
     };
-  }
-
-  /** Polls every 50 ms, at most 3 minutes: a harness, not a test. */
-  private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 180_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out after 3 minutes");
-      }
-      Thread.sleep(50);
-    }
   }
 
   private static double seconds(long nanos) {
