@@ -86,6 +86,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   private final StatusEvents events;
   private final RolloutListener rollouts;
   private final CertificateTools certificates;
+  private final AlertSettings alertSettings;
   private final Clock clock;
 
   public DashboardReconciler(OperatorConfig config, StatusEvents events, RolloutListener rollouts,
@@ -94,6 +95,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
     this.events = events;
     this.rollouts = rollouts;
     this.certificates = certificates;
+    this.alertSettings = AlertSettings.of(config);
     this.clock = clock;
   }
 
@@ -105,15 +107,14 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   @Override
   public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
     DashboardInputs inputs = DashboardInputs.resolve(dashboard, context, config);
-    AlertRules alerts = DesiredPrometheusRule.of(inputs.model(), AlertSettings.of(config));
+    AlertRules alerts = DesiredPrometheusRule.of(inputs.model(), alertSettings);
     Optional<TlsView> operatorTls = Optional.empty();
     RolloutView rollout = null;
     if (inputs.problems().isEmpty()) {
       Deployment specDeployment = inputs.model().deployment();
       Optional<RolloutPlan> plan = Rollouts.plan(dashboard, specDeployment, context);
       if (plan.isPresent()) {
-        rollout = applyChildren(dashboard, inputs, new DashboardDependents.Shared(alerts), specDeployment,
-            plan.get(), context);
+        rollout = applyChildren(dashboard, inputs, alerts, specDeployment, plan.get(), context);
         operatorTls = OperatorTlsSecret.reconcile(inputs.model(), certificates, context, leaf -> events.normal(
             dashboard, OperatorLeaf.REASON_RENEWED, leaf.renewal().reason().description()));
       } else {
@@ -139,9 +140,9 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
 
 
   /** Runs the workflow with the Deployment on the planned revision, then judges that revision. */
-  private RolloutView applyChildren(Dashboard dashboard, DashboardInputs inputs, DashboardDependents.Shared shared,
+  private RolloutView applyChildren(Dashboard dashboard, DashboardInputs inputs, AlertRules alerts,
       Deployment specDeployment, RolloutPlan plan, Context<Dashboard> context) {
-    DashboardDependents.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan), shared);
+    DashboardDependents.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan), alerts);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     return new RolloutView(plan, Rollouts.observe(dashboard, plan, context.getSecondaryResource(Deployment.class),
         context, rollouts, clock));

@@ -27,10 +27,11 @@ public final class DashboardDependents {
    * Shares the model, and the Deployment to apply: the model's, running the revision the rollout chose (the
    * spec's own, or the last good one after a failure).
    */
-  public static void share(Context<Dashboard> context, DashboardModel model, Deployment deployment, Shared shared) {
+  public static void share(Context<Dashboard> context, DashboardModel model, Deployment deployment,
+      AlertRules alertRules) {
     context.managedWorkflowAndDependentResourceContext().put(DashboardModel.class, model);
     context.managedWorkflowAndDependentResourceContext().put(Deployment.class, deployment);
-    context.managedWorkflowAndDependentResourceContext().put(Shared.class, shared);
+    context.managedWorkflowAndDependentResourceContext().put(AlertRules.class, alertRules);
   }
 
   /** Records that this reconciliation created the Deployment (it cannot have reported anything yet). */
@@ -44,16 +45,10 @@ public final class DashboardDependents {
         .orElse(false);
   }
 
+  /** The alert rules the reconciler built from spec.alerts. */
   public static AlertRules alertRules(Context<Dashboard> context) {
-    return shared(context).alertRules();
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(AlertRules.class, AlertRules.class);
   }
-
-  private static Shared shared(Context<Dashboard> context) {
-    return context.managedWorkflowAndDependentResourceContext().getMandatory(Shared.class, Shared.class);
-  }
-
-  /** What the reconciler worked out for the dependents besides the model. */
-  public record Shared(AlertRules alertRules) {}
 
   public static Deployment deployment(Context<Dashboard> context) {
     return context.managedWorkflowAndDependentResourceContext().getMandatory(Deployment.class, Deployment.class);

@@ -125,25 +125,22 @@ class RolloutE2E {
 
   @Test
   void anImageThatCannotBePulledIsRolledBack() {
-    String namespace = operator.tenantNamespace("rollout-pull");
-    createGood(namespace, 60);
-
-    setImage(namespace, UNPULLABLE);
-
-    operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.ROLLED_BACK, "True",
-        "ErrImagePull");
-    await("back on the good image").atMost(Duration.ofSeconds(60)).until(() -> image(namespace).equals(GOOD));
+    assertBadImageRolledBack("rollout-pull", 60, UNPULLABLE, "ErrImagePull");
   }
 
   @Test
   void podsThatNeverBecomeReadyAreRolledBackAtTheDeadline() {
-    String namespace = operator.tenantNamespace("rollout-ready");
-    createGood(namespace, 10);
+    assertBadImageRolledBack("rollout-ready", 10, NEVER_READY, "ProgressDeadlineExceeded");
+  }
 
-    setImage(namespace, NEVER_READY);
+  /** A good revision, then one with {@code badImage}: rolled back for {@code reason}, the good image running. */
+  private static void assertBadImageRolledBack(String prefix, int deadlineSeconds, String badImage, String reason) {
+    String namespace = operator.tenantNamespace(prefix);
+    createGood(namespace, deadlineSeconds);
 
-    operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.ROLLED_BACK, "True",
-        "ProgressDeadlineExceeded");
+    setImage(namespace, badImage);
+
+    operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.ROLLED_BACK, "True", reason);
     await("back on the good image").atMost(Duration.ofSeconds(60)).until(() -> image(namespace).equals(GOOD));
   }
 
