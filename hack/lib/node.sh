@@ -26,6 +26,7 @@ NODE_SLOTS="$KWOK_WORKDIR/node-slots"
 NODE_COMPONENTS=(apiserver-relay containerd coredns kubelet kube-proxy)
 NODE_KUBECONFIG="$NODE_DIR/config/kubeconfig.yaml"
 PAUSE_IMAGE="astralytiq.local/pause:1"
+BUSYBOX_IMAGE="astralytiq.local/busybox:1"
 
 node_enabled() { [[ "${ASTRALYTIQ_REAL_NODE:-true}" == "true" ]]; }
 
@@ -63,11 +64,11 @@ node_addresses() {
 # which would hide the cgroup hierarchies from the kubelet and the kubelet's volume mounts from containerd.
 in_node() { nsenter --net="/run/netns/$NODE_NETNS" -- "$@"; }
 
-# Debian's runc, iptables and conntrack (kube-proxy uses both), socat (the API server relay): installed once,
-# when missing.
+# Debian's runc, iptables and conntrack (kube-proxy uses both), socat (the API server relay), nsenter and a
+# static busybox (helper pods' shell): installed once, when missing.
 node_packages() {
   local missing=() cmd pkg
-  for cmd in runc:runc iptables:iptables conntrack:conntrack socat:socat nsenter:util-linux; do
+  for cmd in runc:runc iptables:iptables conntrack:conntrack socat:socat nsenter:util-linux busybox:busybox-static; do
     pkg="${cmd#*:}"; cmd="${cmd%%:*}"
     command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
   done
@@ -108,32 +109,61 @@ node_cgroups() {
   done
 }
 
-# The pause program as an OCI archive that containerd imports: the sandbox image is never pulled.
-node_pause_archive() {
-  local src="$here/node/pause" dir hash
-  hash="$(cat "$src/main.go" "$src/go.mod" | sha256sum | cut -c1-12)"
-  dir="$ASTRALYTIQ_CACHE/pause-$hash"
-  [[ -f "$dir/pause.tar" ]] && { echo "$dir/pause.tar"; return; }
-  mkdir -p "$dir/rootfs" "$dir/oci/blobs/sha256"
-  (cd "$src" && CGO_ENABLED=0 GOTOOLCHAIN=local go build -trimpath -ldflags "-s -w" -o "$dir/rootfs/pause" .)
-  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$dir/rootfs" -cf "$dir/layer.tar" pause
+# An OCI archive of one image built from a directory, for `ctr images import`: the node's own images (the pod
+# sandbox, a shell for helper pods) are never pulled. Deterministic: sorted, numeric owners, time zero.
+oci_archive() { # <image name> <rootfs dir> <entrypoint JSON array> <user> <archive path>
+  local name="$1" rootfs="$2" entrypoint="$3" user="$4" out="$5" dir
+  dir="$(mktemp -d)"
+  mkdir -p "$dir/oci/blobs/sha256"
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$rootfs" -cf "$dir/layer.tar" .
   local layer layer_size config config_size manifest manifest_size
-  layer="$(sha256sum < "$dir/layer.tar" | cut -d' ' -f1)"; layer_size="$(stat -c %s "$dir/layer.tar")"
-  cp "$dir/layer.tar" "$dir/oci/blobs/sha256/$layer"
-  printf '{"architecture":"amd64","os":"linux","config":{"Entrypoint":["/pause"],"User":"65535:65535"},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}' \
-    "$layer" > "$dir/config.json"
-  config="$(sha256sum < "$dir/config.json" | cut -d' ' -f1)"; config_size="$(stat -c %s "$dir/config.json")"
-  cp "$dir/config.json" "$dir/oci/blobs/sha256/$config"
+  layer="$(blob "$dir" "$dir/layer.tar")"; layer_size="$(stat -c %s "$dir/layer.tar")"
+  printf '{"architecture":"amd64","os":"linux","config":{"Entrypoint":%s,"User":"%s"},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}' \
+    "$entrypoint" "$user" "$layer" > "$dir/config.json"
+  config="$(blob "$dir" "$dir/config.json")"; config_size="$(stat -c %s "$dir/config.json")"
   printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%s},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"sha256:%s","size":%s}]}' \
     "$config" "$config_size" "$layer" "$layer_size" > "$dir/manifest.json"
-  manifest="$(sha256sum < "$dir/manifest.json" | cut -d' ' -f1)"; manifest_size="$(stat -c %s "$dir/manifest.json")"
-  cp "$dir/manifest.json" "$dir/oci/blobs/sha256/$manifest"
+  manifest="$(blob "$dir" "$dir/manifest.json")"; manifest_size="$(stat -c %s "$dir/manifest.json")"
   printf '{"imageLayoutVersion":"1.0.0"}' > "$dir/oci/oci-layout"
-  printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s,"annotations":{"io.containerd.image.name":"%s","org.opencontainers.image.ref.name":"1"}}]}' \
-    "$manifest" "$manifest_size" "$PAUSE_IMAGE" > "$dir/oci/index.json"
-  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$dir/oci" -cf "$dir/pause.tar.partial" .
-  mv "$dir/pause.tar.partial" "$dir/pause.tar"
-  echo "$dir/pause.tar"
+  printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s,"annotations":{"io.containerd.image.name":"%s","org.opencontainers.image.ref.name":"%s"}}]}' \
+    "$manifest" "$manifest_size" "$name" "${name##*:}" > "$dir/oci/index.json"
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$dir/oci" -cf "$out.partial" .
+  mv "$out.partial" "$out"
+  rm -rf "$dir"
+}
+
+blob() { # <work dir> <file>: copies the file into the layout's blobs, prints its digest
+  local digest
+  digest="$(sha256sum < "$2" | cut -d' ' -f1)"
+  cp "$2" "$1/oci/blobs/sha256/$digest"
+  echo "$digest"
+}
+
+# The pod sandbox: hack/node/pause built from source.
+node_pause_archive() {
+  local src="$here/node/pause" dir
+  dir="$ASTRALYTIQ_CACHE/node-images/pause-$(cat "$src/main.go" "$src/go.mod" | sha256sum | cut -c1-12)"
+  if [[ ! -f "$dir/image.tar" ]]; then
+    mkdir -p "$dir/rootfs"
+    (cd "$src" && CGO_ENABLED=0 GOTOOLCHAIN=local go build -trimpath -ldflags "-s -w" -o "$dir/rootfs/pause" .)
+    oci_archive "$PAUSE_IMAGE" "$dir/rootfs" '["/pause"]' "65535:65535" "$dir/image.tar"
+  fi
+  echo "$dir/image.tar"
+}
+
+# A shell for the node's helper pods (the local-path provisioner's, tests'): Debian's static busybox.
+node_busybox_archive() {
+  local version dir
+  version="$(dpkg-query -W -f='${Version}' busybox-static 2>/dev/null || true)"
+  [[ -n "$version" ]] || die "busybox-static is not installed (node_packages installs it)"
+  dir="$ASTRALYTIQ_CACHE/node-images/busybox-${version//[^A-Za-z0-9.]/_}"
+  if [[ ! -f "$dir/image.tar" ]]; then
+    mkdir -p "$dir/rootfs/bin" "$dir/rootfs/tmp"
+    cp "$(command -v busybox)" "$dir/rootfs/bin/busybox"
+    ln -sf busybox "$dir/rootfs/bin/sh"
+    oci_archive "$BUSYBOX_IMAGE" "$dir/rootfs" '["/bin/sh"]' "0:0" "$dir/image.tar"
+  fi
+  echo "$dir/image.tar"
 }
 
 node_config() {
@@ -281,8 +311,7 @@ node_up() {
   node_network
   node_cgroups
   node_config
-  local pause port
-  pause="$(node_pause_archive)"
+  local port archive
   port="$(api_server_port)"
   [[ -n "$port" ]] || die "no API server port in $KUBECONFIG_PATH"
   NODE_HOST=1 node_start apiserver-relay "$(command -v socat)" \
@@ -290,7 +319,9 @@ node_up() {
   PATH="$CONTAINERD_BIN_DIR:$PATH" node_start containerd "$CONTAINERD_BIN_DIR/containerd" \
     --config "$NODE_DIR/config/containerd.toml"
   node_wait 60 "containerd" "$CONTAINERD_BIN_DIR/ctr" --address "$NODE_RUN/containerd.sock" version
-  "$CONTAINERD_BIN_DIR/ctr" --address "$NODE_RUN/containerd.sock" -n k8s.io images import --local "$pause" >/dev/null
+  for archive in "$(node_pause_archive)" "$(node_busybox_archive)"; do
+    "$CONTAINERD_BIN_DIR/ctr" --address "$NODE_RUN/containerd.sock" -n k8s.io images import --local "$archive" >/dev/null
+  done
   node_start coredns "$COREDNS_BIN_DIR/coredns" -conf "$NODE_DIR/config/Corefile"
   node_start kubelet "$KUBE_BIN_DIR/kubelet" \
     --config "$NODE_DIR/config/kubelet.yaml" --kubeconfig "$NODE_KUBECONFIG" \
