@@ -25,6 +25,35 @@ public final class RuntimeContract {
   public static final String TEMP_DIR_ENV = "ASTRALYTIQ_TEMP_DIR";
   /** Directory dataset credential Secrets are mounted under, one sub-directory per Secret. */
   public static final String SECRETS_DIR = "/var/run/secrets/astralytiq";
+  /**
+   * The two keys of a JDBC dataset's credentials Secret the runtime reads, each a file under
+   * {@code SECRETS_DIR/<secret>/}; the operator mounts exactly these (Secret volume items), never the whole Secret.
+   */
+  public static final String USERNAME_KEY = "username";
+  public static final String PASSWORD_KEY = "password";
+
+  /**
+   * Directory the Dashboard's data volumes are mounted under; a file dataset's path must lie below it (the schema
+   * and the runtime check), so no dataset can name the credentials or any other file of the container.
+   */
+  public static final String DATA_DIR = "/data";
+  /** Environment variable (Spring property astralytiq.datasets.roots) naming the directories datasets may read. */
+  public static final String DATA_ROOTS_ENV = "ASTRALYTIQ_DATA_ROOTS";
+
+  /**
+   * Environment variable with the address ranges URL datasets may not reach, comma separated: the cluster's pod
+   * and service CIDRs. Unset, the runtime refuses all private ranges (10/8, 172.16/12, 192.168/16, 100.64/10,
+   * fc00::/7); loopback and link-local are refused either way.
+   */
+  public static final String EGRESS_BLOCKED_CIDRS_ENV = "ASTRALYTIQ_EGRESS_BLOCKED_CIDRS";
+  /** Environment variable with host names URL datasets may reach even inside the blocked ranges, comma separated. */
+  public static final String EGRESS_ALLOWED_HOSTS_ENV = "ASTRALYTIQ_EGRESS_ALLOWED_HOSTS";
+
+  /**
+   * JVM flags the runtime's image must start with: exit on OutOfMemoryError, so the kubelet restarts a process
+   * whose heap ran out instead of leaving it half-working and live.
+   */
+  public static final String JVM_FLAGS = "-XX:+ExitOnOutOfMemoryError";
 
   public static final String READINESS_PATH = "/actuator/health/readiness";
   public static final String LIVENESS_PATH = "/actuator/health/liveness";

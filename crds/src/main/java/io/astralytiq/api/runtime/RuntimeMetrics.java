@@ -34,6 +34,34 @@ public final class RuntimeMetrics {
   public static final String LIVE_CLIENTS = "astralytiq.runtime.live.clients";
   public static final String LIVE_CLIENTS_SERIES = "astralytiq_runtime_live_clients";
 
+  /** Tag naming the dataset a load metric belongs to. */
+  public static final String TAG_DATASET = "dataset";
+
+  /** Timer: time a dataset load took (file, URL or database into the engine), tagged dataset and outcome. */
+  public static final String DATASET_LOAD = "astralytiq.runtime.dataset.load";
+  public static final String DATASET_LOAD_SECONDS_COUNT = "astralytiq_runtime_dataset_load_seconds_count";
+
+  /** Gauge: dataset loads running now. */
+  public static final String DATASET_LOADS_RUNNING = "astralytiq.runtime.dataset.loads.running";
+  public static final String DATASET_LOADS_RUNNING_SERIES = "astralytiq_runtime_dataset_loads_running";
+
+  /**
+   * Gauge: dataset loads still running after their timeout cancelled them (a source that ignores the cancel); above
+   * 0 the pod is also not ready.
+   */
+  public static final String DATASET_LOADS_STUCK = "astralytiq.runtime.dataset.loads.stuck";
+  public static final String DATASET_LOADS_STUCK_SERIES = "astralytiq_runtime_dataset_loads_stuck";
+
+  /**
+   * Tag of {@link #REQUESTS_REJECTED}: which bound refused the request, {@code api-rate}, {@code export-rate},
+   * {@code export-queue} or {@code live-streams}.
+   */
+  public static final String TAG_LIMIT = "limit";
+
+  /** Counter: requests answered 429 because a per-client or total bound was reached, tagged limit. */
+  public static final String REQUESTS_REJECTED = "astralytiq.runtime.requests.rejected";
+  public static final String REQUESTS_REJECTED_TOTAL = "astralytiq_runtime_requests_rejected_total";
+
   /** Gauge: 1 when the definition loaded and validated, 0 when it did not (the pod is then not ready). */
   public static final String DEFINITION_LOADED = "astralytiq.runtime.definition.loaded";
   public static final String DEFINITION_LOADED_SERIES = "astralytiq_runtime_definition_loaded";

@@ -38,6 +38,11 @@ public class DashboardSource {
     }
     try {
       loaded = DefinitionValidator.validate(DefinitionParser.parse(read(properties)));
+      List<String> misplaced = DatasetPaths.problems(loaded, properties);
+      if (!misplaced.isEmpty()) {
+        loaded = null;
+        throw new DefinitionException(misplaced);
+      }
       log.info("serving dashboard '{}' from {} ({} panels, refresh {})", loaded.title(), from,
           loaded.panels().size(), loaded.refresh());
     } catch (DefinitionException e) {

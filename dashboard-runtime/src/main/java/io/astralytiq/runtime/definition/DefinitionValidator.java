@@ -3,6 +3,7 @@ package io.astralytiq.runtime.definition;
 import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.api.v1alpha1.definition.GridPosition;
+import io.astralytiq.api.v1alpha1.definition.JdbcSource;
 import io.astralytiq.api.v1alpha1.definition.Panel;
 import io.astralytiq.api.v1alpha1.definition.Variable;
 import java.util.ArrayList;
@@ -26,6 +27,10 @@ public final class DefinitionValidator {
   private static final Pattern TABLE_REF =
       Pattern.compile("\\b(?:from|join)\\s+([a-z_][a-z0-9_]*)\\b(\\s*\\()?", Pattern.CASE_INSENSITIVE);
   private static final Pattern CTE = Pattern.compile("\\b([a-z_][a-z0-9_]*)\\s+as\\s*\\(", Pattern.CASE_INSENSITIVE);
+  /** One file, absolute, no wildcards, no dot segments; which roots it may lie under is DatasetPaths' call. */
+  private static final Pattern FILE_PATH = Pattern.compile("^(/(?!\\.\\.?(/|$))[^/*?\\[{}]+)+$");
+  private static final Pattern DATASET_URL = Pattern.compile(Dataset.URL_PATTERN);
+  private static final Pattern JDBC_URL = Pattern.compile(JdbcSource.URL_PATTERN);
   private static final Set<String> DATASET_FORMATS = Set.of("csv", "parquet", "json", "jdbc", "sample");
   private static final Set<String> SAMPLES = Set.of("orders", "metrics", "funnel");
   private static final Set<String> VARIABLE_TYPES = Set.of("select", "multiSelect", "dateRange");
@@ -87,11 +92,18 @@ public final class DefinitionValidator {
     if (sources != 1) {
       problems.add(label + " needs exactly one of path, url, jdbc or sample");
     }
-    if (ds.getPath() != null && !ds.getPath().startsWith("/")) {
-      problems.add(label + ": path must be absolute, not '" + ds.getPath() + "'");
+    if (ds.getPath() != null && !FILE_PATH.matcher(ds.getPath()).matches()) {
+      problems.add(label + ": path must be one file by its absolute path, without '..' or wildcards, not '"
+          + ds.getPath() + "'");
     }
-    if (ds.getUrl() != null && !ds.getUrl().matches("^https?://.+$")) {
-      problems.add(label + ": url must start with http:// or https://");
+    if (ds.getUrl() != null && !DATASET_URL.matcher(ds.getUrl()).matches()) {
+      problems.add(label + ": url must start with http:// or https:// and carry no credentials (user@)");
+    }
+    if (ds.getJdbc() != null && ds.getJdbc().getUrl() != null
+        && !JDBC_URL.matcher(ds.getJdbc().getUrl()).matches()) {
+      problems.add(label + ": jdbc.url must be a PostgreSQL URL such as jdbc:postgresql://db:5432/sales, without"
+          + " credentials and with only the connection properties the API lists, not '" + ds.getJdbc().getUrl()
+          + "'");
     }
     if ((ds.getJdbc() != null) != "jdbc".equals(ds.getFormat())) {
       problems.add(label + ": format jdbc goes with jdbc, and jdbc with format jdbc");

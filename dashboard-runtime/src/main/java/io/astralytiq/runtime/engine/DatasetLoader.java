@@ -1,16 +1,16 @@
 package io.astralytiq.runtime.engine;
 
 import io.astralytiq.api.v1alpha1.definition.Dataset;
+import io.astralytiq.api.v1alpha1.definition.JdbcSource;
+import io.astralytiq.runtime.RuntimeProperties;
+import io.astralytiq.runtime.egress.Downloader;
+import io.astralytiq.runtime.egress.EgressRefusedException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -19,61 +19,75 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
- * Materialises datasets as DuckDB tables the first time a query needs them, and again when they have changed:
- * a file when its size or modification time moved, a URL or a database once per refresh interval. Until then
- * queries read the table in memory, which is what keeps warm queries fast.
+ * Turns one dataset into a DuckDB table, within the dataset limits: the file or download is at most the byte limit,
+ * the table at most the row limit, and each statement registers with the load's cancellation so a timeout stops
+ * it. The new content is built in a staging table and swapped in in one transaction, so readers see the old table
+ * or the new one, and a failed load leaves the old one in place.
  */
 final class DatasetLoader {
 
-  private static final Logger log = LoggerFactory.getLogger(DatasetLoader.class);
+  private static final Pattern JDBC_URL = Pattern.compile(JdbcSource.URL_PATTERN);
 
-  private final Path tempDir;
+  private final Path downloads;
   private final Path secretsDir;
-  private final Duration recheckAfter;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
-  private final Map<String, State> states = new ConcurrentHashMap<>();
+  private final RuntimeProperties.Datasets limits;
+  private final Downloader downloader;
 
-  private static final class State {
-    long checkedAtNanos;
-    String fingerprint;
-  }
-
-  DatasetLoader(Path tempDir, Path secretsDir, Duration recheckAfter) {
-    this.tempDir = tempDir;
+  DatasetLoader(Path downloads, Path secretsDir, RuntimeProperties.Datasets limits, Downloader downloader) {
+    this.downloads = downloads;
     this.secretsDir = secretsDir;
-    this.recheckAfter = recheckAfter;
+    this.limits = limits;
+    this.downloader = downloader;
   }
 
-  /** Loads the dataset unless it is loaded and unchanged; concurrent callers for one dataset load it once. */
-  void ensureLoaded(Connection duck, Dataset ds) throws SQLException {
-    State state = states.computeIfAbsent(ds.getName(), k -> new State());
-    synchronized (state) {
-      long now = System.nanoTime();
-      if (state.fingerprint != null && now - state.checkedAtNanos < recheckAfter.toNanos()) {
-        return;
-      }
-      String fingerprint = fingerprint(ds);
-      state.checkedAtNanos = now;
-      if (fingerprint != null && fingerprint.equals(state.fingerprint)) {
-        return;
-      }
-      long started = System.nanoTime();
-      load(duck, ds);
-      state.fingerprint = fingerprint == null ? "loaded" : fingerprint;
-      log.info("loaded dataset {} in {} ms", ds.getName(), (System.nanoTime() - started) / 1_000_000);
+  /** Where a URL dataset's download lands: fixed per dataset, so the engine can allow reading exactly it. */
+  static Path downloadTarget(Path downloads, Dataset ds) {
+    return downloads.resolve(ds.getName() + "." + ds.getFormat());
+  }
+
+  void load(Connection duck, Dataset ds, LoadCancellation cancellation) throws SQLException {
+    String table = quoteIdentifier(ds.getName());
+    String staging = quoteIdentifier(ds.getName() + "$loading");
+    if (ds.getSample() != null) {
+      execute(duck, cancellation, "CREATE OR REPLACE TABLE " + staging + " AS " + SampleData.select(ds.getSample()));
+    } else if (ds.getPath() != null) {
+      requireSize(ds, Path.of(ds.getPath()));
+      execute(duck, cancellation, "CREATE OR REPLACE TABLE " + staging + " AS SELECT * FROM "
+          + reader(ds.getFormat(), ds.getPath()));
+    } else if (ds.getUrl() != null) {
+      Path file = download(ds);
+      execute(duck, cancellation, "CREATE OR REPLACE TABLE " + staging + " AS SELECT * FROM "
+          + reader(ds.getFormat(), file.toString()));
+    } else {
+      copyFromDatabase(duck, ds, staging, cancellation);
+    }
+    long rows = count(duck, staging);
+    if (rows > limits.maxRows()) {
+      execute(duck, cancellation, "DROP TABLE " + staging);
+      throw new QueryException(label(ds) + " has " + rows + " rows, more than the limit of " + limits.maxRows(),
+          false, null);
+    }
+    try {
+      duck.setAutoCommit(false);
+      execute(duck, cancellation, "DROP TABLE IF EXISTS " + table);
+      execute(duck, cancellation, "ALTER TABLE " + staging + " RENAME TO " + table);
+      duck.commit();
+    } catch (SQLException e) {
+      duck.rollback();
+      throw e;
+    } finally {
+      duck.setAutoCommit(true);
     }
   }
 
-  /** What identifies the current content cheaply; null when only reloading tells (URLs, databases). */
-  private static String fingerprint(Dataset ds) {
+  /** Size and modification time: what tells cheaply that a file changed. */
+  static String fingerprint(Dataset ds) {
     if (ds.getSample() != null) {
       return "sample";
     }
@@ -82,23 +96,21 @@ final class DatasetLoader {
         Path p = Path.of(ds.getPath());
         return Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis();
       } catch (IOException e) {
-        throw new QueryException("dataset '" + ds.getName() + "': cannot read " + ds.getPath(), false, e);
+        throw new QueryException(label(ds) + ": cannot read " + ds.getPath(), false, e);
       }
     }
     return null;
   }
 
-  private void load(Connection duck, Dataset ds) throws SQLException {
-    String table = quoteIdentifier(ds.getName());
-    if (ds.getSample() != null) {
-      execute(duck, "CREATE OR REPLACE TABLE " + table + " AS " + SampleData.select(ds.getSample()));
-    } else if (ds.getPath() != null) {
-      execute(duck, "CREATE OR REPLACE TABLE " + table + " AS SELECT * FROM " + reader(ds.getFormat(), ds.getPath()));
-    } else if (ds.getUrl() != null) {
-      Path file = download(ds);
-      execute(duck, "CREATE OR REPLACE TABLE " + table + " AS SELECT * FROM " + reader(ds.getFormat(), file.toString()));
-    } else {
-      copyFromDatabase(duck, ds, table);
+  private void requireSize(Dataset ds, Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > limits.maxSize().toBytes()) {
+        throw new QueryException(label(ds) + ": " + file + " is " + size + " bytes, more than the limit of "
+            + limits.maxSize().toBytes(), false, null);
+      }
+    } catch (IOException e) {
+      throw new QueryException(label(ds) + ": cannot read " + file, false, e);
     }
   }
 
@@ -112,59 +124,115 @@ final class DatasetLoader {
   }
 
   private Path download(Dataset ds) {
+    URI url = URI.create(ds.getUrl());
     try {
-      Path dir = Files.createDirectories(tempDir.resolve("datasets"));
-      Path partial = Files.createTempFile(dir, ds.getName(), ".part");
-      HttpResponse<Path> response = http.send(
-          HttpRequest.newBuilder(URI.create(ds.getUrl())).timeout(Duration.ofSeconds(60)).GET().build(),
-          HttpResponse.BodyHandlers.ofFile(partial));
-      if (response.statusCode() / 100 != 2) {
+      Files.createDirectories(downloads);
+      Path partial = Files.createTempFile(downloads, ds.getName(), ".part");
+      try {
+        downloader.download(url, partial, limits.loadTimeout());
+        return Files.move(partial, downloadTarget(downloads, ds), StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } finally {
         Files.deleteIfExists(partial);
-        throw new QueryException("dataset '" + ds.getName() + "': " + ds.getUrl() + " answered HTTP "
-            + response.statusCode(), false, null);
       }
-      return Files.move(partial, dir.resolve(ds.getName() + "." + ds.getFormat()),
-          StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (EgressRefusedException e) {
+      throw new QueryException(label(ds) + ": " + e.getMessage(), false, e);
     } catch (IOException e) {
-      throw new QueryException("dataset '" + ds.getName() + "': cannot download " + ds.getUrl() + ": " + e, false, e);
+      throw new QueryException(label(ds) + ": cannot download " + Downloader.safe(url) + ": " + e.getMessage(),
+          false, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new QueryException("dataset '" + ds.getName() + "': download interrupted", false, e);
+      throw new QueryException(label(ds) + ": the download was stopped", true, e);
     }
   }
 
-  /** Copies the database query's result into a fresh table, then swaps it in, so readers never see half of it. */
-  private void copyFromDatabase(Connection duck, Dataset ds, String table) throws SQLException {
-    String staging = quoteIdentifier(ds.getName() + "__loading");
-    try (Connection source = DriverManager.getConnection(ds.getJdbc().getUrl(),
-            Credentials.read(secretsDir, ds.getJdbc().getCredentialsSecret()));
-         Statement st = source.createStatement();
-         ResultSet rs = st.executeQuery(ds.getJdbc().getQuery())) {
-      ResultSetMetaData md = rs.getMetaData();
-      List<String> columns = new ArrayList<>();
-      for (int c = 1; c <= md.getColumnCount(); c++) {
-        columns.add(quoteIdentifier(md.getColumnLabel(c)) + " " + duckType(md.getColumnType(c)));
+  /**
+   * Copies the database query's result into the staging table, read in chunks (a cursor in a read-only
+   * transaction) so neither the runtime's heap nor the database's result holds it whole. Only the PostgreSQL driver
+   * is asked, directly: the JDBC URL cannot pick another driver on the classpath.
+   */
+  private void copyFromDatabase(Connection duck, Dataset ds, String staging, LoadCancellation cancellation)
+      throws SQLException {
+    JdbcSource jdbc = ds.getJdbc();
+    if (!JDBC_URL.matcher(jdbc.getUrl()).matches()) {
+      throw new QueryException(label(ds) + ": only PostgreSQL JDBC URLs without credentials are accepted", false,
+          null);
+    }
+    Properties props = Credentials.read(secretsDir, jdbc.getCredentialsSecret());
+    long seconds = Math.max(1, limits.loadTimeout().toSeconds());
+    props.setProperty("connectTimeout", "10");
+    props.setProperty("loginTimeout", "10");
+    props.setProperty("socketTimeout", Long.toString(seconds + 5));
+    props.setProperty("ApplicationName", "astralytiq-dashboard-runtime");
+    long maxBytes = limits.maxSize().toBytes();
+    try (Connection source = new org.postgresql.Driver().connect(jdbc.getUrl(), props)) {
+      if (source == null) {
+        throw new QueryException(label(ds) + ": the PostgreSQL driver does not take this URL", false, null);
       }
-      execute(duck, "CREATE OR REPLACE TABLE " + staging + " (" + String.join(", ", columns) + ")");
-      String marks = String.join(", ", java.util.Collections.nCopies(md.getColumnCount(), "?"));
-      try (PreparedStatement insert = duck.prepareStatement("INSERT INTO " + staging + " VALUES (" + marks + ")")) {
-        int batch = 0;
-        while (rs.next()) {
-          for (int c = 1; c <= md.getColumnCount(); c++) {
-            insert.setObject(c, rs.getObject(c));
-          }
-          insert.addBatch();
-          if (++batch % 1000 == 0) {
-            insert.executeBatch();
-          }
+      source.setReadOnly(true);
+      source.setAutoCommit(false);
+      try (Statement st = source.createStatement()) {
+        cancellation.register(st::cancel);
+        st.setQueryTimeout((int) seconds);
+        st.setFetchSize(1000);
+        try (ResultSet rs = st.executeQuery(jdbc.getQuery())) {
+          copyRows(duck, ds, rs, staging, maxBytes, cancellation);
         }
-        insert.executeBatch();
+      } finally {
+        source.rollback();
       }
     } catch (SQLException e) {
-      throw new QueryException("dataset '" + ds.getName() + "': the database query failed: " + e.getMessage(), false, e);
+      if (cancellation.isCancelled()) {
+        throw new QueryException(label(ds) + ": the database query was stopped at the load timeout", true, e);
+      }
+      throw new QueryException(label(ds) + ": the database query failed: " + firstLine(e), false, e);
     }
-    execute(duck, "CREATE OR REPLACE TABLE " + table + " AS SELECT * FROM " + staging);
-    execute(duck, "DROP TABLE " + staging);
+  }
+
+  private void copyRows(Connection duck, Dataset ds, ResultSet rs, String staging, long maxBytes,
+      LoadCancellation cancellation) throws SQLException {
+    ResultSetMetaData md = rs.getMetaData();
+    int n = md.getColumnCount();
+    List<String> columns = new ArrayList<>();
+    for (int c = 1; c <= n; c++) {
+      columns.add(quoteIdentifier(md.getColumnLabel(c)) + " " + duckType(md.getColumnType(c)));
+    }
+    execute(duck, cancellation, "CREATE OR REPLACE TABLE " + staging + " (" + String.join(", ", columns) + ")");
+    String marks = String.join(", ", Collections.nCopies(n, "?"));
+    long rows = 0;
+    long bytes = 0;
+    try (PreparedStatement insert = duck.prepareStatement("INSERT INTO " + staging + " VALUES (" + marks + ")")) {
+      while (rs.next()) {
+        if (++rows > limits.maxRows()) {
+          throw new QueryException(label(ds) + ": the database query returned more than the limit of "
+              + limits.maxRows() + " rows", false, null);
+        }
+        for (int c = 1; c <= n; c++) {
+          Object v = rs.getObject(c);
+          bytes += v instanceof String s ? s.length() : 8;
+          insert.setObject(c, v);
+        }
+        if (bytes > maxBytes) {
+          throw new QueryException(label(ds) + ": the database query returned more than the limit of " + maxBytes
+              + " bytes", false, null);
+        }
+        insert.addBatch();
+        if (rows % 1000 == 0) {
+          insert.executeBatch();
+          if (Thread.currentThread().isInterrupted()) {
+            throw new QueryException(label(ds) + ": the load was stopped at its timeout", true, null);
+          }
+        }
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static long count(Connection duck, String table) throws SQLException {
+    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static String duckType(int jdbcType) {
@@ -178,13 +246,27 @@ final class DatasetLoader {
     };
   }
 
-  private static void execute(Connection duck, String sql) throws SQLException {
+  private static void execute(Connection duck, LoadCancellation cancellation, String sql) throws SQLException {
     try (Statement st = duck.createStatement()) {
+      cancellation.register(st::cancel);
       st.execute(sql);
     }
   }
 
+  static String label(Dataset ds) {
+    return "dataset '" + ds.getName() + "'";
+  }
+
+  static String firstLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.lines().findFirst().orElse(m).strip();
+  }
+
   static String quoteIdentifier(String name) {
     return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  static Duration elapsedSince(long startedNanos) {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 }

@@ -3,7 +3,10 @@ package io.astralytiq.runtime.engine;
 import io.astralytiq.runtime.RuntimeProperties;
 import io.astralytiq.runtime.definition.Dashboard;
 import io.astralytiq.runtime.definition.DashboardSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,8 +15,10 @@ class EngineConfiguration {
 
   /** Datasets are checked for changes once per refresh interval: no sooner is a change shown anyway. */
   @Bean(destroyMethod = "close")
-  QueryEngine queryEngine(RuntimeProperties properties, DashboardSource source) {
+  QueryEngine queryEngine(RuntimeProperties properties, DashboardSource source, MeterRegistry registry) {
     Duration recheck = source.dashboard().map(Dashboard::refresh).orElse(Duration.ofMinutes(1));
-    return new QueryEngine(properties.engine(), properties.tempDir(), properties.secretsDir(), recheck);
+    return new QueryEngine(new QueryEngine.Settings(properties.engine(), properties.datasets(), properties.egress(),
+        properties.tempDir(), properties.secretsDir(), recheck),
+        source.dashboard().map(Dashboard::datasets).orElse(List.of()), InetAddress::getAllByName, registry);
   }
 }

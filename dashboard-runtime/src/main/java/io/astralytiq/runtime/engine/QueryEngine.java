@@ -2,6 +2,11 @@ package io.astralytiq.runtime.engine;
 
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.runtime.RuntimeProperties;
+import io.astralytiq.runtime.egress.Downloader;
+import io.astralytiq.runtime.egress.EgressPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +19,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,35 +34,43 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.duckdb.DuckDBConnection;
 
 /**
- * DuckDB in this process, with the limits a shared server needs: a fixed pool of query threads (bounded
- * concurrency; further queries queue), a timeout that interrupts the query in DuckDB, and a row limit applied
- * in SQL so DuckDB stops early. Values only ever reach SQL as bind parameters.
+ * DuckDB in this process as a sandbox with the limits a shared server needs. Only single SELECT statements run
+ * ({@link QueryGuard}); the engine reads no file but the datasets', fetches nothing and its settings are locked
+ * ({@link EngineSandbox}); datasets are loaded on their own threads under their own limits ({@link DatasetLoads}).
+ * Queries run on a fixed pool (bounded concurrency; further queries queue) under a timeout that interrupts them in
+ * DuckDB, with a row limit applied in SQL so DuckDB stops early. Values only ever reach SQL as bind parameters.
  */
 public final class QueryEngine implements AutoCloseable {
 
   private final DuckDBConnection database;
-  private final DatasetLoader loader;
+  private final QueryGuard guard = new QueryGuard();
+  private final DatasetLoads loads;
   private final ExecutorService workers;
   private final Duration timeout;
   private final int maxRows;
 
-  public QueryEngine(RuntimeProperties.Engine limits, Path tempDir, Path secretsDir, Duration recheckAfter) {
+  /** The parts of the runtime's configuration the engine uses; the datasets are fixed for its lifetime. */
+  public record Settings(RuntimeProperties.Engine limits, RuntimeProperties.Datasets datasetLimits,
+      RuntimeProperties.Egress egress, Path tempDir, Path secretsDir, Duration recheckAfter) {}
+
+  public QueryEngine(Settings settings, Collection<Dataset> datasets, EgressPolicy.Resolver resolver,
+      MeterRegistry registry) {
+    RuntimeProperties.Engine limits = settings.limits();
+    Path downloads = settings.tempDir().resolve("datasets");
     try {
-      Path spill = Files.createDirectories(tempDir.resolve("duckdb"));
+      Path spill = Files.createDirectories(settings.tempDir().resolve("duckdb"));
       this.database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-      try (Statement st = database.createStatement()) {
-        st.execute("SET memory_limit = '" + limits.memoryLimit().replace("'", "") + "'");
-        st.execute("SET temp_directory = '" + spill.toString().replace("'", "''") + "'");
-        if (limits.threads() > 0) {
-          st.execute("SET threads = " + limits.threads());
-        }
-        // Nothing may be fetched at run time: extensions come built in or not at all.
-        st.execute("SET autoinstall_known_extensions = false");
-      }
-    } catch (SQLException | java.io.IOException e) {
+      EngineSandbox.apply(database, limits, spill, limits.maxSpillSize().toBytes(), readablePaths(datasets, downloads));
+    } catch (SQLException | IOException e) {
       throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
     }
-    this.loader = new DatasetLoader(tempDir, secretsDir, recheckAfter);
+    EgressPolicy policy = new EgressPolicy(settings.egress().blockedCidrs(), settings.egress().allowedHosts(),
+        resolver);
+    Downloader downloader = new Downloader(policy, settings.datasetLimits().maxDownloadSize().toBytes(),
+        Duration.ofSeconds(10));
+    DatasetLoader loader = new DatasetLoader(downloads, settings.secretsDir(), settings.datasetLimits(), downloader);
+    this.loads = new DatasetLoads(loader, this::connection, settings.datasetLimits(), settings.recheckAfter(),
+        registry);
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(limits.maxConcurrency(), r -> {
       Thread t = new Thread(r, "query-" + n.incrementAndGet());
@@ -65,14 +81,32 @@ public final class QueryEngine implements AutoCloseable {
     this.maxRows = limits.maxRows();
   }
 
+  /** The only files the engine may open: each file dataset's path and each URL dataset's download. */
+  private static Set<Path> readablePaths(Collection<Dataset> datasets, Path downloads) {
+    Set<Path> paths = new LinkedHashSet<>();
+    for (Dataset ds : datasets) {
+      if (ds.getPath() != null) {
+        paths.add(Path.of(ds.getPath()));
+      } else if (ds.getUrl() != null) {
+        paths.add(DatasetLoader.downloadTarget(downloads, ds));
+      }
+    }
+    return paths;
+  }
+
   /**
-   * Runs the SQL with its {@code ?} placeholders bound in order, after loading the datasets it reads.
+   * Runs the SQL with its {@code ?} placeholders bound in order, after loading the datasets it reads (on the load
+   * pool; this thread waits at most the load timeout).
    *
-   * @throws QueryException when the query fails or runs longer than the timeout
+   * @throws QueryException when the query is not one SELECT, fails, runs longer than the timeout, or a dataset it
+   *     reads cannot be loaded
    */
   public QueryResult query(String sql, List<?> parameters, Collection<Dataset> datasets) {
+    for (Dataset ds : datasets) {
+      loads.await(ds);
+    }
     AtomicReference<Statement> running = new AtomicReference<>();
-    Future<QueryResult> future = workers.submit(() -> execute(sql, parameters, datasets, running));
+    Future<QueryResult> future = workers.submit(() -> execute(sql, parameters, running));
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -84,7 +118,7 @@ public final class QueryEngine implements AutoCloseable {
       if (cause instanceof QueryException q) {
         throw q;
       }
-      throw new QueryException(cleanMessage(cause), false, cause);
+      throw new QueryException(DatasetLoader.firstLine(cause), false, cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       future.cancel(true);
@@ -92,22 +126,29 @@ public final class QueryEngine implements AutoCloseable {
     }
   }
 
-  /** Loads a dataset now; readiness uses it to check what a query would otherwise find out late. */
-  public void load(Dataset dataset) {
-    try (Connection c = database.duplicate()) {
-      loader.ensureLoaded(c, dataset);
-    } catch (SQLException e) {
-      throw new QueryException(cleanMessage(e), false, e);
-    }
+  /** Starts loading a dataset if it is due; readiness uses it so the first viewer does not wait for the load. */
+  public CompletableFuture<Void> startLoad(Dataset dataset) {
+    return loads.ensure(dataset);
   }
 
-  private QueryResult execute(String sql, List<?> parameters, Collection<Dataset> datasets,
-      AtomicReference<Statement> running) throws SQLException {
-    try (Connection c = database.duplicate()) {
-      for (Dataset ds : datasets) {
-        loader.ensureLoaded(c, ds);
-      }
-      String limited = "SELECT * FROM (" + stripTrailingSemicolons(sql) + "\n) AS panel_result LIMIT " + (maxRows + 1);
+  /** Loads a dataset now and waits for it (at most the load timeout). */
+  public void load(Dataset dataset) {
+    loads.await(dataset);
+  }
+
+  /** Where each dataset's load stands. */
+  public List<LoadStatus> loadStatus(Collection<Dataset> datasets) {
+    return loads.status(datasets);
+  }
+
+  /** The query text that is checked and prepared is the one that runs, row limit included. */
+  private QueryResult execute(String sql, List<?> parameters, AtomicReference<Statement> running)
+      throws SQLException {
+    try (Connection c = connection()) {
+      String query = stripTrailingSemicolons(sql);
+      guard.requireSingleSelect(c, query);
+      String limited = "SELECT * FROM (" + query + "\n) AS panel_result LIMIT " + (maxRows + 1);
+      guard.requireSingleSelect(c, limited);
       try (PreparedStatement ps = c.prepareStatement(limited)) {
         running.set(ps);
         for (int i = 0; i < parameters.size(); i++) {
@@ -115,27 +156,39 @@ public final class QueryEngine implements AutoCloseable {
           ps.setObject(i + 1, v instanceof LocalDate d ? java.sql.Date.valueOf(d) : v);
         }
         try (ResultSet rs = ps.executeQuery()) {
-          int columnCount = rs.getMetaData().getColumnCount();
-          List<String> columns = new ArrayList<>(columnCount);
-          for (int col = 1; col <= columnCount; col++) {
-            columns.add(rs.getMetaData().getColumnLabel(col));
-          }
-          List<List<Object>> rows = new ArrayList<>();
-          boolean truncated = false;
-          while (rs.next()) {
-            if (rows.size() == maxRows) {
-              truncated = true;
-              break;
-            }
-            List<Object> row = new ArrayList<>(columnCount);
-            for (int col = 1; col <= columnCount; col++) {
-              row.add(Values.plain(rs.getObject(col)));
-            }
-            rows.add(row);
-          }
-          return new QueryResult(columns, rows, truncated);
+          return read(rs);
         }
       }
+    }
+  }
+
+  private QueryResult read(ResultSet rs) throws SQLException {
+    int columnCount = rs.getMetaData().getColumnCount();
+    List<String> columns = new ArrayList<>(columnCount);
+    for (int col = 1; col <= columnCount; col++) {
+      columns.add(rs.getMetaData().getColumnLabel(col));
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    boolean truncated = false;
+    while (rs.next()) {
+      if (rows.size() == maxRows) {
+        truncated = true;
+        break;
+      }
+      List<Object> row = new ArrayList<>(columnCount);
+      for (int col = 1; col <= columnCount; col++) {
+        row.add(Values.plain(rs.getObject(col)));
+      }
+      rows.add(row);
+    }
+    return new QueryResult(columns, rows, truncated);
+  }
+
+  private Connection connection() {
+    try {
+      return database.duplicate();
+    } catch (SQLException e) {
+      throw new UncheckedIOException(new IOException("DuckDB: " + e.getMessage(), e));
     }
   }
 
@@ -157,14 +210,9 @@ public final class QueryEngine implements AutoCloseable {
     }
   }
 
-  /** DuckDB prefixes messages with its error class and repeats the query; the panel shows the first line. */
-  private static String cleanMessage(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return m.lines().findFirst().orElse(m).strip();
-  }
-
   @Override
   public void close() {
+    loads.close();
     workers.shutdownNow();
     try {
       database.close();

@@ -1,10 +1,13 @@
 package io.astralytiq.runtime.export;
 
 import io.astralytiq.api.v1alpha1.definition.Panel;
+import io.astralytiq.runtime.RuntimeProperties;
 import io.astralytiq.runtime.definition.Dashboard;
 import io.astralytiq.runtime.definition.DashboardSource;
+import io.astralytiq.runtime.limits.ExportPool;
 import io.astralytiq.runtime.panels.PanelData;
 import io.astralytiq.runtime.panels.PanelService;
+import io.astralytiq.runtime.variables.InvalidVariableException;
 import io.astralytiq.runtime.variables.VariableResolver;
 import io.astralytiq.runtime.variables.VariableValues;
 import io.astralytiq.runtime.web.RequestParams;
@@ -26,7 +29,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Downloads: a panel's data as CSV or JSON, a panel as PNG, the dashboard as PDF; all for the current variables. */
+/**
+ * Downloads: a panel's data as CSV or JSON, a panel as PNG, the dashboard as PDF; all for the current variables.
+ * Images and PDFs are drawn in the bounded {@link ExportPool}, a PNG within the pixel budget.
+ */
 @RestController
 class ExportController {
 
@@ -34,12 +40,17 @@ class ExportController {
   private final PanelService panels;
   private final VariableResolver variables;
   private final Clock clock;
+  private final ExportPool pool;
+  private final long maxPixels;
 
-  ExportController(DashboardSource source, PanelService panels, VariableResolver variables, Clock clock) {
+  ExportController(DashboardSource source, PanelService panels, VariableResolver variables, Clock clock,
+      ExportPool pool, RuntimeProperties properties) {
     this.source = source;
     this.panels = panels;
     this.variables = variables;
     this.clock = clock;
+    this.pool = pool;
+    this.maxPixels = properties.limits().maxExportPixels();
   }
 
   @GetMapping("/api/panels/{id}/export.csv")
@@ -60,8 +71,14 @@ class ExportController {
   ResponseEntity<byte[]> png(@PathVariable String id, @RequestParam MultiValueMap<String, String> params,
       @RequestParam(defaultValue = "1000") int width, @RequestParam(defaultValue = "500") int height) {
     Panel panel = source.require().panel(id).orElseThrow(() -> new NoSuchElementException("no panel " + id));
+    int w = clamp(width, 200, 3000);
+    int h = clamp(height, 120, 2000);
+    if ((long) w * h > maxPixels) {
+      throw new InvalidVariableException("a PNG of " + w + " x " + h + " pixels is more than the " + maxPixels
+          + " pixels an export may have");
+    }
     PanelData data = panels.data(id, resolve(params));
-    byte[] png = PngRenderer.png(panel, data, clamp(width, 200, 3000), clamp(height, 120, 2000));
+    byte[] png = pool.draw(() -> PngRenderer.png(panel, data, w, h));
     return download(png, MediaType.IMAGE_PNG, id + ".png");
   }
 
@@ -76,8 +93,8 @@ class ExportController {
             .thenComparingInt(p -> p.getGrid() == null ? 0 : p.getGrid().getCol()))
         .toList();
     ordered.stream().filter(p -> !data.containsKey(p.getId())).forEach(p -> data.put(p.getId(), panels.data(p.getId(), values)));
-    byte[] pdf = PdfRenderer.pdf(dashboard, ordered, data, new java.util.TreeMap<>(values.selected()),
-        ZonedDateTime.now(clock));
+    byte[] pdf = pool.draw(() -> PdfRenderer.pdf(dashboard, ordered, data, new java.util.TreeMap<>(values.selected()),
+        ZonedDateTime.now(clock)));
     return download(pdf, MediaType.APPLICATION_PDF, "dashboard.pdf");
   }
 

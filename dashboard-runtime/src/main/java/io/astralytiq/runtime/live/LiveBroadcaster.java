@@ -3,6 +3,9 @@ package io.astralytiq.runtime.live;
 import static io.astralytiq.api.runtime.RuntimeMetrics.LIVE_CLIENTS;
 
 import io.astralytiq.api.v1alpha1.definition.Panel;
+import io.astralytiq.runtime.RuntimeProperties;
+import io.astralytiq.runtime.limits.LimitExceededException;
+import io.astralytiq.runtime.limits.Limits;
 import io.astralytiq.runtime.panels.PanelData;
 import io.astralytiq.runtime.panels.PanelService;
 import io.astralytiq.runtime.variables.VariableValues;
@@ -37,20 +40,37 @@ public class LiveBroadcaster implements SmartLifecycle {
   private ScheduledExecutorService ticker;
   private volatile boolean running;
 
-  private record Subscriber(VariableValues values, Map<String, Integer> sent) {}
+  private final int perClient;
+  private final int total;
 
-  public LiveBroadcaster(PanelService panels, MeterRegistry registry) {
+  private record Subscriber(String client, VariableValues values, Map<String, Integer> sent) {}
+
+  public LiveBroadcaster(PanelService panels, MeterRegistry registry, RuntimeProperties properties) {
     this.panels = panels;
+    this.perClient = properties.limits().liveStreamsPerClient();
+    this.total = properties.limits().liveStreamsTotal();
     Gauge.builder(LIVE_CLIENTS, subscribers, Map::size)
         .description("Browsers connected for live refresh").register(registry);
   }
 
   /**
+   * @param client who asks (the remote address): one client may hold only a few streams
    * @param known the content version of each panel the browser already shows, so nothing is sent twice
+   * @throws LimitExceededException when the client or all clients together hold as many streams as allowed
    */
-  public SseEmitter subscribe(VariableValues values, Map<String, Integer> known) {
+  public SseEmitter subscribe(String client, VariableValues values, Map<String, Integer> known) {
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-    subscribers.put(emitter, new Subscriber(values, new ConcurrentHashMap<>(known)));
+    synchronized (subscribers) {
+      if (subscribers.size() >= total) {
+        throw new LimitExceededException(Limits.LIVE_STREAMS, "the runtime holds as many live streams as it"
+            + " serves (" + total + "); the page still refreshes when reloaded", 30);
+      }
+      if (subscribers.values().stream().filter(s -> s.client().equals(client)).count() >= perClient) {
+        throw new LimitExceededException(Limits.LIVE_STREAMS, "this client holds " + perClient
+            + " live streams already, as many as one client may", 30);
+      }
+      subscribers.put(emitter, new Subscriber(client, values, new ConcurrentHashMap<>(known)));
+    }
     emitter.onCompletion(() -> subscribers.remove(emitter));
     emitter.onTimeout(() -> subscribers.remove(emitter));
     emitter.onError(e -> subscribers.remove(emitter));

@@ -3,6 +3,7 @@ package io.astralytiq.runtime.live;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.astralytiq.runtime.variables.VariableResolver;
 import io.astralytiq.runtime.web.RequestParams;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.util.MultiValueMap;
@@ -27,9 +28,10 @@ class LiveController {
 
   @GetMapping(path = "/api/live", produces = "text/event-stream")
   SseEmitter live(@RequestParam MultiValueMap<String, String> params,
-      @RequestParam(name = "known", defaultValue = "") String known) {
+      @RequestParam(name = "known", defaultValue = "") String known, HttpServletRequest request) {
     source.require();
-    return broadcaster.subscribe(variables.resolve(RequestParams.of(params)), parseKnown(known));
+    return broadcaster.subscribe(request.getRemoteAddr(), variables.resolve(RequestParams.of(params)),
+        parseKnown(known));
   }
 
   static Map<String, Integer> parseKnown(String known) {

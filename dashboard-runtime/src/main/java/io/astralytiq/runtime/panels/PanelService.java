@@ -116,7 +116,8 @@ public final class PanelService {
           elapsedMs(started), clock.instant());
     } catch (QueryException e) {
       outcome = e.isTimeout() ? OUTCOME_TIMEOUT : OUTCOME_ERROR;
-      return PanelData.failed(panel.getId(), panel.getType(), e.getMessage(), elapsedMs(started), clock.instant());
+      return PanelData.failed(panel.getId(), panel.getType(), "panel '" + panel.getId() + "': " + e.getMessage(),
+          elapsedMs(started), clock.instant());
     } finally {
       Timer.builder(PANEL_QUERY).tag(TAG_PANEL, panel.getId()).tag(TAG_OUTCOME, outcome)
           .description("Time a panel's query took in the engine").publishPercentileHistogram()

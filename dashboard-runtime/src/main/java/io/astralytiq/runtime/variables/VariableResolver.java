@@ -6,6 +6,7 @@ import io.astralytiq.api.v1alpha1.definition.Variable;
 import io.astralytiq.runtime.definition.Dashboard;
 import io.astralytiq.runtime.definition.DateRanges;
 import io.astralytiq.runtime.engine.QueryEngine;
+import io.astralytiq.runtime.engine.QueryException;
 import io.astralytiq.runtime.engine.QueryResult;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,8 +74,13 @@ public final class VariableResolver {
       return v.getOptions();
     }
     return options.get(v.getName(), name -> {
-      QueryResult r = engine.query(v.getOptionsQuery(), List.of(), dashboard.datasets().stream()
-          .filter(d -> v.getOptionsQuery().toLowerCase().matches("(?s).*\\b" + d.getName() + "\\b.*")).toList());
+      QueryResult r;
+      try {
+        r = engine.query(v.getOptionsQuery(), List.of(), dashboard.datasets().stream()
+            .filter(d -> v.getOptionsQuery().toLowerCase().matches("(?s).*\\b" + d.getName() + "\\b.*")).toList());
+      } catch (QueryException e) {
+        throw new QueryException("variable '" + v.getName() + "': " + e.getMessage(), e.isTimeout(), e);
+      }
       List<String> values = new ArrayList<>();
       for (List<Object> row : r.rows()) {
         values.add(String.valueOf(row.get(0)));

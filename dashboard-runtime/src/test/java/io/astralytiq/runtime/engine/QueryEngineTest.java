@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.api.v1alpha1.definition.JdbcSource;
 import io.astralytiq.runtime.RuntimeProperties;
+import io.astralytiq.runtime.TestEngines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.util.unit.DataSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +26,12 @@ class QueryEngineTest {
 
   private QueryEngine engine;
 
-  private QueryEngine engine(int maxRows, Duration timeout) {
-    engine = new QueryEngine(new RuntimeProperties.Engine(2, timeout, maxRows, "128MB", 1), dir, dir.resolve("secrets"),
-        Duration.ZERO);
+  /** Datasets are rechecked on every query and a failed load is retried at once, so tests see changes directly. */
+  private QueryEngine engine(int maxRows, Duration timeout, Dataset... datasets) {
+    RuntimeProperties.Datasets limits = new RuntimeProperties.Datasets(Duration.ofSeconds(30), 2, 1000,
+        DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ZERO, List.of(dir.toString()));
+    engine = TestEngines.engine(new RuntimeProperties.Engine(2, timeout, maxRows, "128MB", 1), limits, dir,
+        Duration.ZERO, List.of(datasets));
     return engine;
   }
 
@@ -50,7 +55,7 @@ class QueryEngineTest {
   @Test
   void queriesACsvDatasetWithBoundParameters() throws IOException {
     Dataset sales = csv("sales", "region,amount\nEMEA,10\nAMER,20\nEMEA,5\n");
-    QueryResult r = engine(100, Duration.ofSeconds(10))
+    QueryResult r = engine(100, Duration.ofSeconds(10), sales)
         .query("SELECT sum(amount) AS total FROM sales WHERE region = ?", List.of("EMEA"), List.of(sales));
     assertThat(r.columns()).containsExactly("total");
     assertThat(r.rows()).containsExactly(List.of(15L));
@@ -62,7 +67,7 @@ class QueryEngineTest {
     missing.setName("later");
     missing.setFormat("csv");
     missing.setPath(dir.resolve("later.csv").toString());
-    QueryEngine e = engine(100, Duration.ofSeconds(10));
+    QueryEngine e = engine(100, Duration.ofSeconds(10), missing);
     assertThat(e.query("SELECT 42 AS answer", List.of(), List.of()).rows()).containsExactly(List.of(42L));
     assertThatThrownBy(() -> e.query("SELECT * FROM later", List.of(), List.of(missing)))
         .isInstanceOf(QueryException.class).hasMessageContaining("cannot read " + missing.getPath());
@@ -73,7 +78,7 @@ class QueryEngineTest {
   @Test
   void reloadsAFileThatChanged() throws IOException {
     Dataset ds = csv("counts", "n\n1\n");
-    QueryEngine e = engine(100, Duration.ofSeconds(10));
+    QueryEngine e = engine(100, Duration.ofSeconds(10), ds);
     assertThat(e.query("SELECT sum(n) FROM counts", List.of(), List.of(ds)).rows()).containsExactly(List.of(1L));
     Files.writeString(Path.of(ds.getPath()), "n\n1\n2\n3\n");
     assertThat(e.query("SELECT sum(n) FROM counts", List.of(), List.of(ds)).rows()).containsExactly(List.of(6L));
@@ -82,7 +87,7 @@ class QueryEngineTest {
   @Test
   void aValueIsBoundNeverExecuted() throws IOException {
     Dataset ds = csv("victims", "name\nalice\n");
-    QueryEngine e = engine(100, Duration.ofSeconds(10));
+    QueryEngine e = engine(100, Duration.ofSeconds(10), ds);
     String attack = "x'; DROP TABLE victims; --";
     QueryResult r = e.query("SELECT count(*) AS n FROM victims WHERE name = ?", List.of(attack), List.of(ds));
     assertThat(r.rows()).containsExactly(List.of(0L));
@@ -117,7 +122,6 @@ class QueryEngineTest {
 
   @Test
   void readsParquetAndJson() throws Exception {
-    QueryEngine e = engine(100, Duration.ofSeconds(10));
     Path parquet = dir.resolve("p.parquet");
     try (var c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
       st.execute("COPY (SELECT 3 AS n) TO '" + parquet + "' (FORMAT parquet)");
@@ -131,40 +135,61 @@ class QueryEngineTest {
     j.setName("j");
     j.setFormat("json");
     j.setPath(dir.resolve("j.json").toString());
+    QueryEngine e = engine(100, Duration.ofSeconds(10), p, j);
     assertThat(e.query("SELECT (SELECT sum(n) FROM p) + (SELECT sum(n) FROM j) AS s", List.of(), List.of(p, j))
         .rows()).containsExactly(List.of(12L));
   }
 
   @Test
-  void copiesADatabaseQueryWithCredentialsFromSecretFiles() throws Exception {
+  void refusesAJdbcUrlOfAnyDriverButPostgresql() throws Exception {
     Path db = dir.resolve("source.duckdb");
     try (var c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement st = c.createStatement()) {
-      st.execute("CREATE TABLE deals AS SELECT i AS id, 'won' AS stage FROM range(4) t(i)");
+      st.execute("CREATE TABLE deals AS SELECT i AS id FROM range(4) t(i)");
     }
-    Path secret = Files.createDirectories(dir.resolve("secrets").resolve("db-credentials"));
-    Files.writeString(secret.resolve("username"), "reader\n");
-    Files.writeString(secret.resolve("password"), "s3cret\n");
     Dataset ds = new Dataset();
     ds.setName("deals");
     ds.setFormat("jdbc");
     JdbcSource jdbc = new JdbcSource();
     jdbc.setUrl("jdbc:duckdb:" + db);
-    jdbc.setCredentialsSecret("db-credentials");
-    jdbc.setQuery("SELECT id, stage FROM deals");
+    jdbc.setQuery("SELECT id FROM deals");
     ds.setJdbc(jdbc);
-    QueryResult r = engine(100, Duration.ofSeconds(10)).query("SELECT count(*) FROM deals", List.of(), List.of(ds));
-    assertThat(r.rows()).containsExactly(List.of(4L));
+    QueryEngine e = engine(100, Duration.ofSeconds(10), ds);
+    assertThatThrownBy(() -> e.query("SELECT count(*) FROM deals", List.of(), List.of(ds)))
+        .isInstanceOf(QueryException.class).hasMessageContaining("only PostgreSQL JDBC URLs");
+    assertThat(e.query("SELECT 1 AS still_works", List.of(), List.of()).rows()).containsExactly(List.of(1L));
+  }
+
+  @Test
+  void refusesADatasetWithMoreRowsThanTheLimitAndKeepsThePreviousContent() throws IOException {
+    Dataset ds = csv("grows", "n\n1\n");
+    QueryEngine e = engine(100, Duration.ofSeconds(10), ds);
+    assertThat(e.query("SELECT count(*) FROM grows", List.of(), List.of(ds)).rows()).containsExactly(List.of(1L));
+    Files.writeString(Path.of(ds.getPath()), "n\n" + "7\n".repeat(1001));
+    assertThatThrownBy(() -> e.query("SELECT count(*) FROM grows", List.of(), List.of(ds)))
+        .isInstanceOf(QueryException.class).hasMessageContaining("has 1001 rows, more than the limit of 1000");
+    assertThat(e.loadStatus(List.of(ds)).get(0).state()).isEqualTo(LoadStatus.State.FAILED);
+  }
+
+  @Test
+  void refusesAFileLargerThanTheByteLimit() throws IOException {
+    Dataset ds = csv("huge", "s\n" + "x".repeat(1024 * 1024 + 1) + "\n");
+    QueryEngine e = engine(100, Duration.ofSeconds(10), ds);
+    assertThatThrownBy(() -> e.query("SELECT count(*) FROM huge", List.of(), List.of(ds)))
+        .isInstanceOf(QueryException.class).hasMessageContaining("more than the limit of 1048576");
   }
 
   @Test
   void generatesEverySample() {
-    QueryEngine e = engine(100, Duration.ofSeconds(30));
+    RuntimeProperties.Datasets limits = new RuntimeProperties.Datasets(Duration.ofSeconds(30), 2, 100_000,
+        DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ZERO, List.of(dir.toString()));
+    engine = TestEngines.engine(new RuntimeProperties.Engine(2, Duration.ofSeconds(30), 100, "128MB", 1), limits,
+        dir, Duration.ZERO, List.of());
     for (String sample : List.of("orders", "metrics", "funnel")) {
       Dataset ds = new Dataset();
       ds.setName(sample);
       ds.setFormat("sample");
       ds.setSample(sample);
-      assertThat(e.query("SELECT count(*) FROM " + sample, List.of(), List.of(ds)).rows().get(0).get(0))
+      assertThat(engine.query("SELECT count(*) FROM " + sample, List.of(), List.of(ds)).rows().get(0).get(0))
           .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LONG).isGreaterThan(100L);
     }
   }

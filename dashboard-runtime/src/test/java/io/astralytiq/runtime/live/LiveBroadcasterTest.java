@@ -1,5 +1,6 @@
 package io.astralytiq.runtime.live;
 
+import io.astralytiq.runtime.TestEngines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.runtime.RuntimeProperties;
@@ -10,6 +11,7 @@ import io.astralytiq.runtime.engine.QueryEngine;
 import io.astralytiq.runtime.panels.PanelService;
 import io.astralytiq.runtime.variables.VariableValues;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,14 +30,15 @@ class LiveBroadcasterTest {
   void stoppingClosesEveryStream() {
     Dashboard d = DefinitionValidator.validate(DefinitionParser.parse(
         "title: T\nrefresh: 1h\npanels: [{id: a, type: metric, query: SELECT 1 AS one}]\n"));
-    try (QueryEngine engine = new QueryEngine(new RuntimeProperties.Engine(1, Duration.ofSeconds(5), 10, "64MB", 1),
-        dir, dir, Duration.ofHours(1))) {
+    try (QueryEngine engine = TestEngines.engine(new RuntimeProperties.Engine(1, Duration.ofSeconds(5), 10, "64MB",
+        1), dir, Duration.ofHours(1), List.of())) {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       LiveBroadcaster broadcaster = new LiveBroadcaster(
-          new PanelService(d, engine, Clock.systemUTC(), registry, Executors.newSingleThreadExecutor()), registry);
+          new PanelService(d, engine, Clock.systemUTC(), registry, Executors.newSingleThreadExecutor()), registry,
+          TestEngines.properties(dir));
       broadcaster.start();
-      broadcaster.subscribe(VariableValues.none(), Map.of());
-      broadcaster.subscribe(VariableValues.none(), Map.of());
+      broadcaster.subscribe("client-a", VariableValues.none(), Map.of());
+      broadcaster.subscribe("client-b", VariableValues.none(), Map.of());
       assertThat(broadcaster.subscriberCount()).isEqualTo(2);
       assertThat(registry.get(io.astralytiq.api.runtime.RuntimeMetrics.LIVE_CLIENTS).gauge().value()).isEqualTo(2.0);
       broadcaster.stop();

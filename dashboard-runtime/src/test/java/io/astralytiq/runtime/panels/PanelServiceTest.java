@@ -1,5 +1,6 @@
 package io.astralytiq.runtime.panels;
 
+import io.astralytiq.runtime.TestEngines;
 import static io.astralytiq.api.runtime.RuntimeMetrics.CACHE_REQUESTS;
 import static io.astralytiq.api.runtime.RuntimeMetrics.PANEL_QUERY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +39,8 @@ class PanelServiceTest {
   private PanelService service(String refresh) throws Exception {
     Path definition = TestDashboards.write(dir, refresh);
     Dashboard d = DefinitionValidator.validate(DefinitionParser.parse(Files.readString(definition)));
-    engine = new QueryEngine(new RuntimeProperties.Engine(2, Duration.ofSeconds(10), 1000, "128MB", 1), dir, dir,
-        d.refresh());
+    engine = TestEngines.engine(new RuntimeProperties.Engine(2, Duration.ofSeconds(10), 1000, "128MB", 1), dir,
+        d.refresh(), d.datasets());
     return new PanelService(d, engine, Clock.systemUTC(), registry, pool);
   }
 

@@ -1,5 +1,6 @@
 package io.astralytiq.runtime.variables;
 
+import io.astralytiq.runtime.TestEngines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,8 +43,8 @@ class VariableResolverTest {
           - {name: period, type: dateRange, default: 7d}
         panels: [{id: a, type: text, text: x}]
         """));
-    engine = new QueryEngine(new RuntimeProperties.Engine(2, Duration.ofSeconds(10), 100, "128MB", 1), dir, dir,
-        Duration.ofMinutes(1));
+    engine = TestEngines.engine(new RuntimeProperties.Engine(2, Duration.ofSeconds(10), 100, "128MB", 1), dir,
+        Duration.ofMinutes(1), d.datasets());
     resolver = new VariableResolver(d, engine, CLOCK);
   }
 

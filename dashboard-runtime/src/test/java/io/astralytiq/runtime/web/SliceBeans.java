@@ -1,5 +1,7 @@
 package io.astralytiq.runtime.web;
 
+import io.astralytiq.runtime.TestEngines;
+import io.astralytiq.runtime.limits.Limits;
 import io.astralytiq.runtime.RuntimeProperties;
 import io.astralytiq.runtime.TestDashboards;
 import io.astralytiq.runtime.definition.Dashboard;
@@ -10,6 +12,7 @@ import io.astralytiq.runtime.engine.QueryEngine;
 import io.astralytiq.runtime.panels.PanelService;
 import io.astralytiq.runtime.variables.VariableResolver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +41,15 @@ class SliceBeans {
   }
 
   @Bean(destroyMethod = "close")
-  QueryEngine queryEngine(Path testDashboardDir) {
-    return new QueryEngine(new RuntimeProperties.Engine(2, Duration.ofSeconds(10), 1000, "128MB", 1),
-        testDashboardDir, testDashboardDir, Duration.ofHours(1));
+  QueryEngine queryEngine(Path testDashboardDir, DashboardSource source) {
+    return TestEngines.engine(new RuntimeProperties.Engine(2, Duration.ofSeconds(10), 1000, "128MB", 1),
+        testDashboardDir, Duration.ofHours(1), source.require().datasets());
+  }
+
+  /** The rate-limit filter and the 429 handler are part of every web slice. */
+  @Bean
+  Limits limits() {
+    return new Limits(RuntimeProperties.Limits.defaults(), new SimpleMeterRegistry());
   }
 
   @Bean

@@ -1,5 +1,8 @@
 package io.astralytiq.runtime.web;
 
+import io.astralytiq.runtime.TestEngines;
+import io.astralytiq.runtime.limits.Limits;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -35,8 +38,14 @@ class UnavailablePageTest {
     @Bean(destroyMethod = "close")
     QueryEngine queryEngine() {
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-      return new QueryEngine(new RuntimeProperties.Engine(1, Duration.ofSeconds(1), 10, "64MB", 1), tmp, tmp,
-          Duration.ofMinutes(1));
+      return TestEngines.engine(new RuntimeProperties.Engine(1, Duration.ofSeconds(1), 10, "64MB", 1), tmp,
+          Duration.ofMinutes(1), List.of());
+    }
+
+    /** The rate-limit filter and the 429 handler are part of every web slice. */
+    @Bean
+    Limits limits() {
+      return new Limits(RuntimeProperties.Limits.defaults(), new SimpleMeterRegistry());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.astralytiq.api.v1alpha1.definition;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.astralytiq.api.runtime.RuntimeContract;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -14,6 +15,15 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "format sample goes with sample, and sample with format sample", fieldPath = ".format")
 public class Dataset {
 
+  /**
+   * One file by its absolute path under the data directory, where the data volumes are mounted: never the
+   * credentials the runtime holds, nor the rest of its filesystem. No wildcards; the runtime lets its engine read
+   * exactly the declared files.
+   */
+  public static final String PATH_PATTERN = "^" + RuntimeContract.DATA_DIR + "(/[^/*?\\[{}]+)+$";
+  /** An http(s) URL without credentials in it. */
+  public static final String URL_PATTERN = "^https?://[^/@\\s]+(/\\S*)?$";
+
   @JsonPropertyDescription("Table name the panels' SQL uses for this dataset.")
   @Required
   @Pattern("^[a-z_][a-z0-9_]*$")
@@ -25,12 +35,18 @@ public class Dataset {
   @Pattern("^(csv|parquet|json|jdbc|sample)$")
   private String format;
 
-  @JsonPropertyDescription("File path inside the runtime container (a mounted volume).")
-  @Pattern("^/.*$")
+  @JsonPropertyDescription("Absolute path of one file under " + RuntimeContract.DATA_DIR + ", where the"
+      + " Dashboard's data volumes are mounted; no '.' or '..' segments, no wildcards. The dashboard's queries can"
+      + " read this file and no other.")
+  @Pattern(PATH_PATTERN)
+  @Size(max = 1024)
+  @ValidationRule(value = "!self.contains('/../') && !self.endsWith('/..') && !self.contains('/./')"
+      + " && !self.endsWith('/.')", message = "a dataset path may not contain '.' or '..' segments")
   private String path;
 
-  @JsonPropertyDescription("http(s) URL the file is read from.")
-  @Pattern("^https?://.+$")
+  @JsonPropertyDescription("http(s) URL the file is downloaded from, without credentials. The runtime refuses"
+      + " loopback, link-local and cluster-internal addresses unless its egress configuration allows the host.")
+  @Pattern(URL_PATTERN)
   private String url;
 
   @JsonPropertyDescription("A SQL database reached by JDBC.")

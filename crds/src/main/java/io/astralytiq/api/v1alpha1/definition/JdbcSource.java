@@ -12,9 +12,28 @@ import io.fabric8.generator.annotation.Size;
  */
 public class JdbcSource {
 
-  @JsonPropertyDescription("JDBC URL without credentials, such as jdbc:postgresql://db:5432/sales.")
+  /** Connection properties a URL may set: none names a class to load, a file to read, or credentials. */
+  public static final String URL_PARAMETERS = "(ssl|sslmode|currentSchema|ApplicationName|connectTimeout"
+      + "|loginTimeout|socketTimeout|tcpKeepAlive|targetServerType|loadBalanceHosts|prepareThreshold"
+      + "|defaultRowFetchSize)=[-A-Za-z0-9_.,]*";
+  private static final String HOST = "(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?)(:[0-9]{1,5})?";
+
+  /**
+   * The JDBC URLs a dataset may use: PostgreSQL only, the one external database driver the runtime ships. Never
+   * the embedded engine's own driver (a second DuckDB would have none of the sandbox's limits), never a file.
+   * dashboard-runtime applies the same pattern to definitions that did not pass through the API server.
+   */
+  public static final String URL_PATTERN = "^jdbc:postgresql://" + HOST + "(," + HOST + ")*"
+      + "/[A-Za-z0-9_][-A-Za-z0-9_.$]*(\\?" + URL_PARAMETERS + "(&" + URL_PARAMETERS + ")*)?$";
+
+  @JsonPropertyDescription("JDBC URL of a PostgreSQL database, without credentials, such as"
+      + " jdbc:postgresql://db:5432/sales?sslmode=require. Only PostgreSQL URLs are accepted, and only the"
+      + " connection properties ssl, sslmode, currentSchema, ApplicationName, connectTimeout, loginTimeout,"
+      + " socketTimeout, tcpKeepAlive, targetServerType, loadBalanceHosts, prepareThreshold and"
+      + " defaultRowFetchSize.")
   @Required
-  @Pattern("^jdbc:[a-z0-9]+:.+$")
+  @Size(max = 1024)
+  @Pattern(URL_PATTERN)
   private String url;
 
   @JsonPropertyDescription("Secret in the Dashboard's namespace with the keys username and password.")

@@ -61,7 +61,7 @@ final class DesiredDeployment {
           .withNewTemplate()
             // No tenant label on pods: a namespace changing tenant must not roll every dashboard in it.
             .withNewMetadata().withLabels(model.podLabels()).withAnnotations(podAnnotations).endMetadata()
-            .withSpec(new PodSpecBuilder()
+            .withSpec(DesiredPlacement.applyTo(new PodSpecBuilder(), model)
                 .withServiceAccountName(DashboardNames.serviceAccount(model.dashboard()))
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)

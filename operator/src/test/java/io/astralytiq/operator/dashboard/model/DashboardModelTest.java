@@ -11,10 +11,14 @@ import io.astralytiq.api.v1alpha1.RolloutSpec;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.testing.GoldenFiles;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -136,6 +140,45 @@ class DashboardModelTest {
     GoldenFiles.assertMatches("custom-image/deployment", model.deployment());
     assertThat(model.definitionConfigMap()).isEmpty();
     assertThat(model.runsDefaultRuntime()).isFalse();
+  }
+
+  @Test
+  void placementFieldsReachThePodTemplate() {
+    DashboardSpec spec = new DashboardSpec();
+    RuntimeSpec runtime = new RuntimeSpec();
+    runtime.setNodeSelector(Map.of("kubernetes.io/arch", "amd64"));
+    runtime.setTolerations(List.of(new TolerationBuilder().withKey("kwok.x-k8s.io/node").withOperator("Exists")
+        .withEffect("NoSchedule").build()));
+    runtime.setAffinity(new AffinityBuilder().withNewNodeAffinity()
+        .withNewRequiredDuringSchedulingIgnoredDuringExecution().addNewNodeSelectorTerm().addNewMatchExpression()
+        .withKey("topology.kubernetes.io/zone").withOperator("In").withValues("eu-west-1a", "eu-west-1b")
+        .endMatchExpression().endNodeSelectorTerm().endRequiredDuringSchedulingIgnoredDuringExecution()
+        .endNodeAffinity().build());
+    runtime.setTopologySpreadConstraints(List.of(
+        new TopologySpreadConstraintBuilder().withMaxSkew(1).withTopologyKey("topology.kubernetes.io/zone")
+            .withWhenUnsatisfiable("ScheduleAnyway").build(),
+        new TopologySpreadConstraintBuilder().withMaxSkew(2).withTopologyKey("kubernetes.io/hostname")
+            .withWhenUnsatisfiable("DoNotSchedule").withNewLabelSelector().addToMatchLabels("team", "sales")
+            .endLabelSelector().build()));
+    runtime.setPriorityClassName("dashboards-high");
+    spec.setRuntime(runtime);
+    DashboardModel model = model(dashboard(spec), DEFINITION, false);
+
+    GoldenFiles.assertMatches("placement/deployment", model.deployment());
+    assertThat(runtime.getTopologySpreadConstraints().get(0).getLabelSelector())
+        .as("the spec, read from the informer cache, is left as it was").isNull();
+  }
+
+  @Test
+  void noPlacementFieldsLeaveThePodTemplateAsItWas() {
+    DashboardSpec spec = new DashboardSpec();
+    spec.setRuntime(new RuntimeSpec());
+    DashboardModel withEmptyRuntime = model(dashboard(spec), DEFINITION, false);
+
+    // Serialized, as the revision's hash sees it: a changed template would roll every dashboard on upgrade.
+    assertThat(Serialization.asJson(withEmptyRuntime.deployment().getSpec().getTemplate())).isEqualTo(
+        Serialization.asJson(model(dashboard(new DashboardSpec()), DEFINITION, false).deployment().getSpec()
+            .getTemplate()));
   }
 
   @Test
