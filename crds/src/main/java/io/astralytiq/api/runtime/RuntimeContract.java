@@ -25,6 +25,14 @@ public final class RuntimeContract {
   public static final String TEMP_DIR_ENV = "ASTRALYTIQ_TEMP_DIR";
   /** Directory dataset credential Secrets are mounted under, one sub-directory per Secret. */
   public static final String SECRETS_DIR = "/var/run/secrets/astralytiq";
+  /**
+   * The keys of a JDBC dataset's credentials Secret, and so the files under its directory in {@link #SECRETS_DIR}:
+   * the operator mounts these two keys and no other, so a Secret's other keys never reach the pod.
+   */
+  public static final String USERNAME_KEY = "username";
+  public static final String PASSWORD_KEY = "password";
+  /** Directory data volumes (spec.dataVolumes) are mounted at or under, read-only. */
+  public static final String DATA_DIR = "/data";
 
   public static final String READINESS_PATH = "/actuator/health/readiness";
   public static final String LIVENESS_PATH = "/actuator/health/liveness";

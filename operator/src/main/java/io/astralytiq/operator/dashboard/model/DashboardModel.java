@@ -4,6 +4,7 @@ import io.astralytiq.api.runtime.RuntimeContract;
 import io.astralytiq.api.v1alpha1.AutoscalingSpec;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardSpec;
+import io.astralytiq.api.v1alpha1.DataVolume;
 import io.astralytiq.api.v1alpha1.IngressSpec;
 import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.api.v1alpha1.IssuerRef;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -82,6 +84,11 @@ public record DashboardModel(Dashboard dashboard, OperatorConfig config, Definit
 
   public Map<String, String> selectorLabels() {
     return OwnedLabels.selector(Labels.DASHBOARD_APP, name());
+  }
+
+  /** The data volumes of the spec; none when it names none. */
+  public List<DataVolume> dataVolumes() {
+    return spec().getDataVolumes() == null ? List.of() : spec().getDataVolumes();
   }
 
   public boolean suspended() {

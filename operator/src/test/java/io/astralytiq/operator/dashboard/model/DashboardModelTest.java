@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.astralytiq.api.v1alpha1.AutoscalingSpec;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardSpec;
+import io.astralytiq.api.v1alpha1.DataVolume;
+import io.astralytiq.api.v1alpha1.DataVolumeSource;
 import io.astralytiq.api.v1alpha1.IngressSpec;
 import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.api.v1alpha1.RolloutSpec;
@@ -21,6 +23,7 @@ import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** A Dashboard in, the desired children out, compared with golden YAML; one test per option. */
@@ -190,6 +193,18 @@ class DashboardModelTest {
   }
 
   @Test
+  void dataVolumesAreMountedReadOnlyFromTheirConfigMapSecretOrClaim() {
+    DashboardSpec spec = new DashboardSpec();
+    spec.setDataVolumes(List.of(
+        dataVolume("orders", "/data/orders", v -> v.setConfigMap(new DataVolumeSource("orders-csv"))),
+        dataVolume("partners", "/data/partners", v -> v.setSecret(new DataVolumeSource("partner-list"))),
+        dataVolume("archive", "/data/archive", v -> v.setPersistentVolumeClaim(new DataVolumeSource("sales-archive")))));
+    DashboardModel model = model(dashboard(spec), DEFINITION, false);
+
+    GoldenFiles.assertMatches("data-volumes/deployment", model.deployment());
+  }
+
+  @Test
   void theDefinitionConfigMapIsNamedByContentSoEachVersionKeepsItsOwn() {
     DashboardModel first = model(dashboard(new DashboardSpec()), DEFINITION, false);
     DashboardModel second = model(dashboard(new DashboardSpec()),
@@ -211,6 +226,14 @@ class DashboardModelTest {
         .withUid("0b5e7f8a-1d2c-4e3f-9a8b-7c6d5e4f3a2b").withGeneration(3L).build());
     dashboard.setSpec(spec);
     return dashboard;
+  }
+
+  private static DataVolume dataVolume(String name, String mountPath, Consumer<DataVolume> source) {
+    DataVolume volume = new DataVolume();
+    volume.setName(name);
+    volume.setMountPath(mountPath);
+    source.accept(volume);
+    return volume;
   }
 
   private static DashboardSpec withIngress(IngressTls.TlsMode mode, String secret) {
