@@ -67,7 +67,8 @@ record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Da
         .map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(Labels.TENANT)).orElse(null);
     Optional<Tenant> tenantResource = tenant(context, tenant);
     DashboardModel model = new DashboardModel(dashboard, config, definition, tenant,
-        tenantResource.map(t -> t.getSpec().getTls()).orElse(null), holder.isPresent());
+        tenantResource.map(t -> t.getSpec().getTls()).orElse(null), holder.isPresent(),
+        tenantResource.map(t -> t.getSpec().getEgress()).orElse(null));
     Admission admission = Admission.check(dashboard, tenant, tenantResource, model.image(),
         context.getPrimaryCache().list(), config);
     admission.problem().ifPresent(p -> problems.add(0, p));
@@ -113,7 +114,12 @@ record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Da
     } else {
       return null;
     }
-    return DefinitionContent.of(yaml, credentialSecrets(definition));
+    return DefinitionContent.of(yaml, credentialSecrets(definition), sourceUrls(definition));
+  }
+
+  private static List<String> sourceUrls(DashboardDefinition definition) {
+    return definition.getDatasets().stream()
+        .map(d -> d.getJdbc() != null ? d.getJdbc().getUrl() : d.getUrl()).filter(Objects::nonNull).toList();
   }
 
   private static List<String> credentialSecrets(DashboardDefinition definition) {

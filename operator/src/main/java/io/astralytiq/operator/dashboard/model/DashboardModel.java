@@ -11,6 +11,7 @@ import io.astralytiq.api.v1alpha1.IssuerRef;
 import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.RolloutSpec;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
+import io.astralytiq.api.v1alpha1.TenantEgress;
 import io.astralytiq.api.v1alpha1.TenantTls;
 import io.astralytiq.operator.common.OwnedLabels;
 import io.astralytiq.operator.config.OperatorConfig;
@@ -41,9 +42,10 @@ import java.util.Optional;
  * @param tenant the tenant owning the Dashboard's namespace; null when the namespace belongs to none
  * @param tenantTls the tenant's TLS defaults; null when it has none
  * @param hostConflict whether an older Dashboard already serves the same host
+ * @param tenantEgress where the tenant lets its dashboards connect to; null when it names nowhere
  */
 public record DashboardModel(Dashboard dashboard, OperatorConfig config, DefinitionContent definition, String tenant,
-    TenantTls tenantTls, boolean hostConflict) {
+    TenantTls tenantTls, boolean hostConflict, TenantEgress tenantEgress) {
 
   public String name() {
     return dashboard.getMetadata().getName();

@@ -7,10 +7,13 @@ import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardSpec;
 import io.astralytiq.api.v1alpha1.DataVolume;
 import io.astralytiq.api.v1alpha1.DataVolumeSource;
+import io.astralytiq.api.v1alpha1.EgressDestination;
+import io.astralytiq.api.v1alpha1.EgressPort;
 import io.astralytiq.api.v1alpha1.IngressSpec;
 import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.api.v1alpha1.RolloutSpec;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
+import io.astralytiq.api.v1alpha1.TenantEgress;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.testing.GoldenFiles;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
@@ -205,6 +208,25 @@ class DashboardModelTest {
   }
 
   @Test
+  void egressReachesDnsTheDatasetsAddressesAndServicesAndTheTenantsAllowList() {
+    DefinitionContent definition = DefinitionContent.of("title: Sales\n", List.of("sales-db"), List.of(
+        "jdbc:postgresql://198.18.0.1:5432/sales", "jdbc:postgresql://orders-db.data.svc.cluster.local/orders",
+        "jdbc:postgresql://crm-db/crm", "https://203.0.113.10/export.csv", "https://files.example.com/a.csv",
+        "http://169.254.169.254/latest/meta-data", "jdbc:postgresql://198.18.0.1:5432/other"));
+    EgressDestination partners = new EgressDestination();
+    partners.setCidr("192.0.2.0/24");
+    EgressPort range = new EgressPort(8000);
+    range.setEndPort(8100);
+    partners.setPorts(List.of(new EgressPort(443), range));
+    TenantEgress tenant = new TenantEgress();
+    tenant.setAllowed(List.of(partners));
+    DashboardModel model = new DashboardModel(dashboard(new DashboardSpec()), CONFIG, definition, "acme", null, false,
+        tenant);
+
+    GoldenFiles.assertMatches("egress/networkpolicy", model.networkPolicy());
+  }
+
+  @Test
   void theDefinitionConfigMapIsNamedByContentSoEachVersionKeepsItsOwn() {
     DashboardModel first = model(dashboard(new DashboardSpec()), DEFINITION, false);
     DashboardModel second = model(dashboard(new DashboardSpec()),
@@ -217,7 +239,7 @@ class DashboardModelTest {
   }
 
   private static DashboardModel model(Dashboard dashboard, DefinitionContent definition, boolean conflict) {
-    return new DashboardModel(dashboard, CONFIG, definition, "acme", null, conflict);
+    return new DashboardModel(dashboard, CONFIG, definition, "acme", null, conflict, null);
   }
 
   private static Dashboard dashboard(DashboardSpec spec) {
