@@ -13,7 +13,6 @@ import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.Tenants;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,10 +31,7 @@ class DashboardEgressIT {
     export.setName("export");
     export.setFormat("csv");
     export.setUrl("https://203.0.113.10/export.csv");
-    List<Dataset> datasets = new ArrayList<>(dashboard.getSpec().getDefinition().getDatasets());
-    datasets.add(export);
-    dashboard.getSpec().getDefinition().setDatasets(datasets);
-    operator.client().resource(dashboard).create();
+    operator.client().resource(Dashboards.withDataset(dashboard, export)).create();
 
     NetworkPolicy policy = operator.dashboards().awaitPresent("the NetworkPolicy", () -> policy(namespace, "sales"));
 

@@ -9,8 +9,6 @@ import io.astralytiq.api.v1alpha1.DashboardPhase;
 import io.astralytiq.api.v1alpha1.DataVolume;
 import io.astralytiq.api.v1alpha1.DataVolumeSource;
 import io.astralytiq.api.v1alpha1.Labels;
-import io.astralytiq.api.v1alpha1.definition.Dataset;
-import io.astralytiq.api.v1alpha1.definition.JdbcSource;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -22,7 +20,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -161,18 +158,8 @@ class DashboardSourcesIT {
   }
 
   private static Dashboard withJdbc(Dashboard dashboard, String secret) {
-    Dataset database = new Dataset();
-    database.setName("deals");
-    database.setFormat("jdbc");
-    JdbcSource jdbc = new JdbcSource();
-    jdbc.setUrl("jdbc:postgresql://198.18.0.1:5432/sales");
-    jdbc.setCredentialsSecret(secret);
-    jdbc.setQuery("SELECT * FROM deals");
-    database.setJdbc(jdbc);
-    List<Dataset> datasets = new ArrayList<>(dashboard.getSpec().getDefinition().getDatasets());
-    datasets.add(database);
-    dashboard.getSpec().getDefinition().setDatasets(datasets);
-    return dashboard;
+    return Dashboards.withDataset(dashboard, Dashboards.jdbc("deals", "jdbc:postgresql://198.18.0.1:5432/sales",
+        secret));
   }
 
   private static Volume volume(Deployment deployment, String source) {
