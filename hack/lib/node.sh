@@ -65,10 +65,10 @@ node_addresses() {
 in_node() { nsenter --net="/run/netns/$NODE_NETNS" -- "$@"; }
 
 # Debian's runc, iptables and conntrack (kube-proxy uses both), socat (the API server relay), nsenter and a
-# static busybox (helper pods' shell): installed once, when missing.
+# static busybox (helper pods' shell), jq (hack/images, hack/demo): installed once, when missing.
 node_packages() {
   local missing=() cmd pkg
-  for cmd in runc:runc iptables:iptables conntrack:conntrack socat:socat nsenter:util-linux busybox:busybox-static; do
+  for cmd in runc:runc iptables:iptables conntrack:conntrack socat:socat nsenter:util-linux busybox:busybox-static jq:jq; do
     pkg="${cmd#*:}"; cmd="${cmd%%:*}"
     command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
   done
