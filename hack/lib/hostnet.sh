@@ -16,7 +16,9 @@ REGISTRY="${ASTRALYTIQ_REGISTRY:-$HOST_SERVICES_IP:$REGISTRY_PORT}"
 # The dummy link that carries HOST_SERVICES_IP; idempotent. Needs root (CAP_NET_ADMIN).
 ensure_host_services_address() {
   if ! ip link show "$HOST_SERVICES_LINK" >/dev/null 2>&1; then
-    ip link add "$HOST_SERVICES_LINK" type dummy
+    # Kernels built without the dummy driver (this project's CI VMs) get a bridge without ports, which carries a
+    # local address just the same.
+    ip link add "$HOST_SERVICES_LINK" type dummy 2>/dev/null || ip link add "$HOST_SERVICES_LINK" type bridge
   fi
   ip link set "$HOST_SERVICES_LINK" up
   if ! ip -4 addr show dev "$HOST_SERVICES_LINK" | grep -q "inet $HOST_SERVICES_IP/"; then

@@ -10,6 +10,13 @@ public final class ApiGroup {
 
   /** RFC 1123 label: what a namespace or most object names must be. */
   public static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+  /** RFC 1123 subdomain: the names of PriorityClasses, Secrets, ConfigMaps and most other objects. */
+  public static final String DNS_SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+  /** A label key: an optional DNS subdomain prefix and '/', then a name of letters, digits, '-', '_' and '.'. */
+  public static final String LABEL_KEY = "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
+      + "[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$";
+  /** A label value; empty is allowed. */
+  public static final String LABEL_VALUE = "^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$";
   /** A DNS host name, optionally with a leading wildcard label. */
   public static final String HOST_NAME =
       "^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";

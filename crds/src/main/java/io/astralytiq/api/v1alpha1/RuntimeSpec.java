@@ -6,10 +6,16 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 public class RuntimeSpec {
 
@@ -39,6 +45,55 @@ public class RuntimeSpec {
   @JsonPropertyDescription("Extra environment variables for the container.")
   @Size(max = 64)
   private List<EnvVar> env = new ArrayList<>();
+
+  // Placement. The rules below are the ones the API server applies to a pod template, checked here so that a
+  // mistake is refused at kubectl apply instead of by the Deployment the operator writes.
+
+  @JsonPropertyDescription("Labels a node must have to run the runtime's pods, as in a pod's nodeSelector.")
+  @Size(max = 32)
+  @ValidationRule(value = "self.all(k, size(k) <= 317 && k.matches(r'" + ApiGroup.LABEL_KEY + "'))",
+      message = "nodeSelector keys must be label keys such as kubernetes.io/arch or example.com/pool")
+  // A pattern, not CEL, for the values: a CEL rule over a map's values costs more than the schema's budget.
+  private Map<String, @Size(max = 63) @Pattern(ApiGroup.LABEL_VALUE) String> nodeSelector = new LinkedHashMap<>();
+
+  @JsonPropertyDescription("Taints the runtime's pods tolerate, as in a pod's tolerations.")
+  @Size(max = 32)
+  @ValidationRule(value = "self.all(t, !has(t.operator) || t.operator in ['Equal', 'Exists'])",
+      message = "a toleration's operator is Equal or Exists")
+  @ValidationRule(value = "self.all(t, !has(t.effect) || t.effect in ['', 'NoSchedule', 'PreferNoSchedule',"
+      + " 'NoExecute'])", message = "a toleration's effect is NoSchedule, PreferNoSchedule or NoExecute")
+  @ValidationRule(value = "self.all(t, !has(t.operator) || t.operator != 'Exists' || !has(t.value)"
+      + " || t.value == '')", message = "a toleration with operator Exists has no value")
+  @ValidationRule(value = "self.all(t, (has(t.key) && t.key != '') || (has(t.operator) && t.operator == 'Exists'))",
+      message = "a toleration without a key needs operator Exists (it then tolerates every taint)")
+  @ValidationRule(value = "self.all(t, !has(t.tolerationSeconds) || (has(t.effect) && t.effect == 'NoExecute'))",
+      message = "tolerationSeconds is only allowed with effect NoExecute")
+  private List<Toleration> tolerations = new ArrayList<>();
+
+  @JsonPropertyDescription("Node affinity, pod affinity and pod anti-affinity of the runtime's pods, as in a"
+      + " pod's affinity.")
+  private Affinity affinity;
+
+  @JsonPropertyDescription("How the runtime's pods spread over zones or nodes, as in a pod's"
+      + " topologySpreadConstraints. A constraint without labelSelector counts this dashboard's pods.")
+  @Size(max = 8)
+  @ValidationRule(value = "self.all(c, has(c.maxSkew) && c.maxSkew >= 1)",
+      message = "a topology spread constraint needs maxSkew of at least 1")
+  @ValidationRule(value = "self.all(c, has(c.topologyKey) && c.topologyKey != '')",
+      message = "a topology spread constraint needs topologyKey, such as topology.kubernetes.io/zone")
+  @ValidationRule(value = "self.all(c, has(c.whenUnsatisfiable) && c.whenUnsatisfiable in ['DoNotSchedule',"
+      + " 'ScheduleAnyway'])", message = "a topology spread constraint needs whenUnsatisfiable DoNotSchedule or"
+          + " ScheduleAnyway")
+  @ValidationRule(value = "self.all(c, !has(c.minDomains) || (c.minDomains >= 1"
+      + " && c.whenUnsatisfiable == 'DoNotSchedule'))",
+      message = "minDomains must be at least 1 and is only allowed with whenUnsatisfiable DoNotSchedule")
+  private List<TopologySpreadConstraint> topologySpreadConstraints = new ArrayList<>();
+
+  @JsonPropertyDescription("PriorityClass of the runtime's pods. Pods are not created while it does not exist.")
+  @Size(min = 1, max = 253)
+  @ValidationRule(value = "self.matches(r'" + ApiGroup.DNS_SUBDOMAIN + "')",
+      message = "priorityClassName must be a lowercase DNS name such as dashboards-high")
+  private String priorityClassName;
 
   public String getImage() {
     return image;
@@ -86,5 +141,45 @@ public class RuntimeSpec {
 
   public void setEnv(List<EnvVar> env) {
     this.env = env;
+  }
+
+  public Map<String, String> getNodeSelector() {
+    return nodeSelector;
+  }
+
+  public void setNodeSelector(Map<String, String> nodeSelector) {
+    this.nodeSelector = nodeSelector;
+  }
+
+  public List<Toleration> getTolerations() {
+    return tolerations;
+  }
+
+  public void setTolerations(List<Toleration> tolerations) {
+    this.tolerations = tolerations;
+  }
+
+  public Affinity getAffinity() {
+    return affinity;
+  }
+
+  public void setAffinity(Affinity affinity) {
+    this.affinity = affinity;
+  }
+
+  public List<TopologySpreadConstraint> getTopologySpreadConstraints() {
+    return topologySpreadConstraints;
+  }
+
+  public void setTopologySpreadConstraints(List<TopologySpreadConstraint> topologySpreadConstraints) {
+    this.topologySpreadConstraints = topologySpreadConstraints;
+  }
+
+  public String getPriorityClassName() {
+    return priorityClassName;
+  }
+
+  public void setPriorityClassName(String priorityClassName) {
+    this.priorityClassName = priorityClassName;
   }
 }

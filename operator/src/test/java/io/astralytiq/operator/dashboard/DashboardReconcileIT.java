@@ -6,16 +6,21 @@ import io.astralytiq.api.v1alpha1.AutoscalingSpec;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardNames;
 import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.api.v1alpha1.RuntimeSpec;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.OperatorFixture;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -79,6 +84,29 @@ class DashboardReconcileIT {
     });
     assertThat(definitions(namespace, "orders")).as("the old definition is kept as history").hasSize(2);
     assertThat(rolled.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey(Labels.DEFINITION_HASH);
+  }
+
+  @Test
+  void placementFieldsAreAcceptedByTheApiServerAndReachThePods() {
+    String namespace = operator.namespace("placement");
+    Dashboard dashboard = Dashboards.minimal(namespace, "orders");
+    RuntimeSpec runtime = new RuntimeSpec();
+    runtime.setNodeSelector(Map.of("kubernetes.io/os", "linux"));
+    runtime.setTolerations(List.of(new TolerationBuilder().withKey("kwok.x-k8s.io/node").withOperator("Exists")
+        .withEffect("NoSchedule").build()));
+    runtime.setTopologySpreadConstraints(List.of(new TopologySpreadConstraintBuilder().withMaxSkew(1)
+        .withTopologyKey("kubernetes.io/hostname").withWhenUnsatisfiable("ScheduleAnyway").build()));
+    dashboard.getSpec().setRuntime(runtime);
+    operator.client().resource(dashboard).create();
+
+    PodSpec pod = operator.dashboards().awaitPresent("the Deployment", () -> deployment(namespace, "orders"))
+        .getSpec().getTemplate().getSpec();
+
+    assertThat(pod.getNodeSelector()).containsEntry("kubernetes.io/os", "linux");
+    assertThat(pod.getTolerations()).singleElement()
+        .satisfies(t -> assertThat(t.getKey()).isEqualTo("kwok.x-k8s.io/node"));
+    assertThat(pod.getTopologySpreadConstraints()).singleElement().satisfies(c -> assertThat(
+        c.getLabelSelector().getMatchLabels()).containsEntry(Labels.INSTANCE, "orders"));
   }
 
   @Test

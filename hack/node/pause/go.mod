@@ -1,0 +1,3 @@
+module astralytiq.local/pause
+
+go 1.24.0
