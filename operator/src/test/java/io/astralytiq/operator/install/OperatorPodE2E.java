@@ -49,8 +49,8 @@ class OperatorPodE2E {
     String operatorImage = RealNode.operatorImage();
     Command.Result installed = helm.run("--kubeconfig", kubeconfig.toString(), "install", RELEASE,
         Helm.CHART.toString(), "--namespace", system, "--create-namespace", "--skip-crds", "--wait", "--timeout", "4m",
-        "--set", "image.repository=" + operatorImage.substring(0, operatorImage.lastIndexOf(':')),
-        "--set", "image.tag=" + operatorImage.substring(operatorImage.lastIndexOf(':') + 1),
+        "--set", "image.repository=" + RealNode.repositoryOf(operatorImage),
+        "--set", "image.digest=" + operatorImage.substring(operatorImage.indexOf('@') + 1),
         "--set", "operator.runtimeImage=" + RealNode.runtimeImage(),
         "--set", "operator.allowUnmanagedNamespaces=true",
         "--set", "operator.watchNamespaces={" + dashboards + "}");

@@ -42,13 +42,13 @@ class RealRolloutE2E {
 
   @BeforeAll
   static void crashingImage() {
-    crashing = RealNode.image("crashloop");
+    crashing = RealNode.repository("crashloop") + ":exit-1";
     Command.Result made = Command.run(List.of("bash", "-c", """
         set -euo pipefail
         cd "$1"
         source hack/lib/versions.sh; source hack/lib/log.sh; source hack/lib/hostnet.sh; source hack/lib/registry.sh
         digest="$(crane digest --platform linux/amd64 "$2")"
-        crane mutate "${2%:*}@$digest" --entrypoint java,-XX:+AstralytiqNoSuchOption -t "$3" >/dev/null
+        crane mutate "${2%@*}@$digest" --entrypoint java,-XX:+AstralytiqNoSuchOption -t "$3" >/dev/null
         """, "make-crashloop", Project.root().toString(), RealNode.runtimeImage(), crashing), null,
         Duration.ofMinutes(2));
     assertThat(made.exitCode()).as(made.stderr()).isZero();
@@ -87,7 +87,7 @@ class RealRolloutE2E {
     String namespace = operator.namespace("real-pull");
     createGood(namespace);
 
-    setImage(namespace, RealNode.image("dashboard-runtime").replaceFirst(":[^:/]+$", ":no-such-tag"));
+    setImage(namespace, RealNode.repositoryOf(RealNode.runtimeImage()) + ":no-such-tag");
 
     assertRolledBack(namespace, Set.of("ImagePullBackOff", "ErrImagePull"));
   }

@@ -3,14 +3,13 @@ package io.astralytiq.operator.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astralytiq.api.runtime.RuntimeContract;
+import io.astralytiq.testing.Project;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -24,21 +23,27 @@ public final class RealNode {
 
   private RealNode() {}
 
-  /** dashboard-runtime as this build pushed it, tagged with the commit (hack/images). */
+  /** dashboard-runtime as this build pushed it, by digest (hack/images writes image.ref beside Jib's files). */
   public static String runtimeImage() {
-    return image("dashboard-runtime");
+    return pushed("dashboard-runtime");
   }
 
-  /** The operator's image as this build pushed it. */
+  /** The operator's image as this build pushed it, by digest. */
   public static String operatorImage() {
-    return image("astralytiq-operator");
+    return pushed("operator");
   }
 
-  /** An image of this build's registry, by repository name and the build's commit tag. */
-  public static String image(String name) {
-    Properties images = images();
-    return images.getProperty("astralytiq.registry") + "/" + System.getProperty("astralytiq.images.repository",
-        "astralytiq") + "/" + name + ":" + images.getProperty("astralytiq.git.short");
+  /** A repository next to this build's images in the local registry, such as 198.18.0.1:5000/astralytiq/crashloop. */
+  public static String repository(String name) {
+    String runtime = repositoryOf(runtimeImage());
+    return runtime.substring(0, runtime.lastIndexOf('/') + 1) + name;
+  }
+
+  /** The repository of a reference, without its tag or digest. */
+  public static String repositoryOf(String reference) {
+    String withoutDigest = reference.replaceFirst("@sha256:[0-9a-f]{64}$", "");
+    return withoutDigest.lastIndexOf(':') > withoutDigest.lastIndexOf('/')
+        ? withoutDigest.substring(0, withoutDigest.lastIndexOf(':')) : withoutDigest;
   }
 
   /** GET on a dashboard's Service (its http port) through the API server; fails on an answer other than 2xx. */
@@ -85,18 +90,13 @@ public final class RealNode {
     }
   }
 
-  private static Properties images() {
-    String file = System.getProperty("astralytiq.images.properties");
-    if (file == null) {
-      throw new IllegalStateException("system property astralytiq.images.properties is not set: the real-node tests"
-          + " run under failsafe after the images are built (package phase, hack/images)");
-    }
-    Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(Path.of(file))) {
-      properties.load(reader);
+  private static String pushed(String module) {
+    Path ref = Project.path(module + "/target/image.ref");
+    try {
+      return Files.readString(ref).strip();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + " (written by hack/images prepare)", e);
+      throw new UncheckedIOException("no " + ref + ": the images are built and pushed in the package phase (hack/images"
+          + " publish writes it), before the real-node tests run", e);
     }
-    return properties;
   }
 }

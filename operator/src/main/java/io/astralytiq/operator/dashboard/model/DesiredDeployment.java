@@ -79,6 +79,9 @@ final class DesiredDeployment {
         .withResources(runtime == null ? null : runtime.getResources())
         .withReadinessProbe(probe(readinessPath(runtime), 5, 3))
         .withLivenessProbe(probe(livenessPath(runtime), 10, 6))
+        // Liveness counts only once the process answers: a JVM starting on a busy node may take minutes, and
+        // killing it at a minute (what liveness alone would do) makes it never start.
+        .withStartupProbe(probe(livenessPath(runtime), 5, 60))
         .withNewSecurityContext()
           .withAllowPrivilegeEscalation(false)
           .withReadOnlyRootFilesystem(true)
