@@ -23,7 +23,7 @@ NODE_DIR="$WORKDIR/node"
 NODE_RUN="/run/astq/$CLUSTER"
 NODE_CGROUP="/astq-$CLUSTER"
 NODE_SLOTS="$KWOK_WORKDIR/node-slots"
-NODE_COMPONENTS=(apiserver-relay containerd coredns kubelet kube-proxy)
+NODE_COMPONENTS=(apiserver-relay containerd coredns kubelet kube-proxy local-path-provisioner)
 NODE_KUBECONFIG="$NODE_DIR/config/kubeconfig.yaml"
 PAUSE_IMAGE="astralytiq.local/pause:1"
 BUSYBOX_IMAGE="astralytiq.local/busybox:1"
@@ -65,10 +65,10 @@ node_addresses() {
 in_node() { nsenter --net="/run/netns/$NODE_NETNS" -- "$@"; }
 
 # Debian's runc, iptables and conntrack (kube-proxy uses both), socat (the API server relay), nsenter and a
-# static busybox (helper pods' shell): installed once, when missing.
+# static busybox (helper pods' shell), jq (hack/images, hack/demo): installed once, when missing.
 node_packages() {
   local missing=() cmd pkg
-  for cmd in runc:runc iptables:iptables conntrack:conntrack socat:socat nsenter:util-linux busybox:busybox-static; do
+  for cmd in runc:runc iptables:iptables conntrack:conntrack socat:socat nsenter:util-linux busybox:busybox-static jq:jq; do
     pkg="${cmd#*:}"; cmd="${cmd%%:*}"
     command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
   done
@@ -329,7 +329,24 @@ node_up() {
     --node-labels "astralytiq.io/node=real"
   node_start kube-proxy "$KUBE_BIN_DIR/kube-proxy" --config "$NODE_DIR/config/kube-proxy.yaml"
   node_wait 120 "node $NODE_NAME Ready" node_ready
+  node_storage
   log "  real node $NODE_NAME Ready ($(since "$t0"))"
+}
+
+# The default StorageClass: claims become directories under the node's volume directory.
+node_storage() {
+  local manifests="$NODE_DIR/config/local-path.yaml" volumes="$NODE_DIR/volumes"
+  mkdir -p "$volumes"
+  sed "s|@VOLUME_DIR@|$volumes|" "$here/node/local-path.yaml" > "$manifests"
+  kube apply -f "$manifests" >/dev/null
+  # The provisioner reads config.json and the helper pod from files; the scripts reach the helper pods through
+  # the ConfigMap.
+  kube -n local-path-storage get configmap local-path-config -o jsonpath='{.data.config\.json}' > "$NODE_DIR/config/local-path.json"
+  kube -n local-path-storage get configmap local-path-config -o jsonpath='{.data.helperPod\.yaml}' > "$NODE_DIR/config/local-path-helper.yaml"
+  NODE_HOST=1 node_start local-path-provisioner "$LOCAL_PATH_BIN_DIR/local-path-provisioner" start \
+    --kubeconfig "$KUBECONFIG_PATH" --namespace local-path-storage --config "$NODE_DIR/config/local-path.json" \
+    --helper-pod-file "$NODE_DIR/config/local-path-helper.yaml" --helper-image "$BUSYBOX_IMAGE" \
+    --service-account-name local-path-provisioner-helper
 }
 
 node_ready() {

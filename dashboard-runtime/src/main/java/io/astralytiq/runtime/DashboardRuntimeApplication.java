@@ -1,7 +1,11 @@
 package io.astralytiq.runtime;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import io.astralytiq.api.runtime.RuntimeContract;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +18,20 @@ public class DashboardRuntimeApplication {
     String[] springArgs = translateArgs(args);
     prepareTempDir(springArgs);
     SpringApplication.run(DashboardRuntimeApplication.class, springArgs);
+    warnUnlessExitOnOutOfMemory();
+  }
+
+  /**
+   * A heap that ran out leaves threads dead and the process live, so liveness keeps answering: the image starts
+   * the JVM with -XX:+ExitOnOutOfMemoryError (RuntimeContract.JVM_FLAGS) and the kubelet restarts it. Said loudly
+   * when a launcher forgot it.
+   */
+  private static void warnUnlessExitOnOutOfMemory() {
+    HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    if (vm != null && !"true".equals(vm.getVMOption("ExitOnOutOfMemoryError").getValue())) {
+      LoggerFactory.getLogger(DashboardRuntimeApplication.class).warn("the JVM runs without {}: an"
+          + " OutOfMemoryError would leave the runtime half-working instead of restarting it", RuntimeContract.JVM_FLAGS);
+    }
   }
 
   /**

@@ -48,8 +48,8 @@ public record RuntimeProperties(
       @DefaultValue("64MB") DataSize maxSpillSize) {
 
     /** The limits tests and tools use when they need no spill bound of their own. */
-    public Engine(int maxConcurrency, Duration queryTimeout, int maxRows, String memoryLimit, int threads) {
-      this(maxConcurrency, queryTimeout, maxRows, memoryLimit, threads, DataSize.ofMegabytes(64));
+    public static Engine of(int maxConcurrency, Duration queryTimeout, int maxRows, String memoryLimit, int threads) {
+      return new Engine(maxConcurrency, queryTimeout, maxRows, memoryLimit, threads, DataSize.ofMegabytes(64));
     }
   }
 

@@ -29,7 +29,7 @@ public final class TestEngines {
 
   public static RuntimeProperties properties(Path dir) {
     return new RuntimeProperties(null, null, dir, dir.resolve("secrets"),
-        new RuntimeProperties.Engine(2, Duration.ofSeconds(10), 1000, "128MB", 1),
+        RuntimeProperties.Engine.of(2, Duration.ofSeconds(10), 1000, "128MB", 1),
         RuntimeProperties.Datasets.defaults(), new RuntimeProperties.Egress(List.of(), List.of()),
         RuntimeProperties.Limits.defaults());
   }

@@ -18,6 +18,14 @@ public final class DashboardConditions {
   public static final String REASON_DEFINITION_NOT_FOUND = "DefinitionNotFound";
   public static final String REASON_DEFINITION_INVALID = "DefinitionInvalid";
   public static final String REASON_SECRET_NOT_FOUND = "SecretNotFound";
+  /** A Secret the dashboard may not mount: a TLS Secret of a dashboard, a service-account token, another's. */
+  public static final String REASON_SECRET_NOT_ALLOWED = "SecretNotAllowed";
+  /** A JDBC dataset's credentials Secret without the username or password key. */
+  public static final String REASON_SECRET_KEY_MISSING = "SecretKeyMissing";
+  /** A ConfigMap of spec.dataVolumes that does not exist. */
+  public static final String REASON_CONFIG_MAP_NOT_FOUND = "ConfigMapNotFound";
+  /** A PersistentVolumeClaim of spec.dataVolumes that does not exist. */
+  public static final String REASON_CLAIM_NOT_FOUND = "PersistentVolumeClaimNotFound";
   public static final String REASON_INVALID_IMAGE = "InvalidImage";
   public static final String REASON_UNAVAILABLE = "Unavailable";
   public static final String REASON_PODS_NOT_CREATED = "PodsNotCreated";

@@ -22,6 +22,16 @@ public class DashboardSpec {
   @JsonPropertyDescription("A ConfigMap key holding the definition as YAML, instead of an inline definition.")
   private DefinitionRef definitionRef;
 
+  @JsonPropertyDescription("Files the datasets read, from ConfigMaps, Secrets or PersistentVolumeClaims in the"
+      + " Dashboard's namespace, mounted read-only under /data.")
+  @Size(max = 16)
+  @ValidationRule(value = "self.all(v, self.exists_one(w, w.name == v.name))",
+      message = "data volume names must be unique")
+  @ValidationRule(value = "self.all(v, self.all(w, v.name == w.name"
+      + " || !(w.mountPath + '/').startsWith(v.mountPath + '/')))",
+      message = "data volumes must not share a mountPath or be mounted inside one another")
+  private List<DataVolume> dataVolumes = new ArrayList<>();
+
   @JsonPropertyDescription("The container that serves the dashboard. Default: the operator's dashboard-runtime.")
   private RuntimeSpec runtime;
 
@@ -61,6 +71,14 @@ public class DashboardSpec {
 
   public void setDefinitionRef(DefinitionRef definitionRef) {
     this.definitionRef = definitionRef;
+  }
+
+  public List<DataVolume> getDataVolumes() {
+    return dataVolumes;
+  }
+
+  public void setDataVolumes(List<DataVolume> dataVolumes) {
+    this.dataVolumes = dataVolumes;
   }
 
   public RuntimeSpec getRuntime() {

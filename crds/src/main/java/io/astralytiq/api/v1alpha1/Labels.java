@@ -22,5 +22,11 @@ public final class Labels {
   /** Pod-template annotation with the hash of the definition, so that a new definition rolls the pods. */
   public static final String DEFINITION_HASH = ApiGroup.GROUP + "/definition-hash";
 
+  /**
+   * Label ("true") a Secret needs before a Dashboard may mount it whole as a data volume: set by whoever may write
+   * Secrets, it keeps an editor, who may not read Secrets, from showing one on a panel.
+   */
+  public static final String DASHBOARD_DATA = ApiGroup.GROUP + "/dashboard-data";
+
   private Labels() {}
 }

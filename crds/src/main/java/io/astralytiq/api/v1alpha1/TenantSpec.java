@@ -38,6 +38,10 @@ public class TenantSpec {
   @Default("true")
   private Boolean networkIsolation = Boolean.TRUE;
 
+  @JsonPropertyDescription("Where the tenant's dashboards may connect to besides DNS and the databases their JDBC"
+      + " datasets name by address: each dashboard's NetworkPolicy refuses every other destination.")
+  private TenantEgress egress;
+
   @JsonPropertyDescription("Which images the tenant's dashboards may run.")
   private ImagePolicy imagePolicy;
 
@@ -63,6 +67,14 @@ public class TenantSpec {
 
   public void setMembers(List<TenantMember> members) {
     this.members = members;
+  }
+
+  public TenantEgress getEgress() {
+    return egress;
+  }
+
+  public void setEgress(TenantEgress egress) {
+    this.egress = egress;
   }
 
   public TenantQuota getQuota() {

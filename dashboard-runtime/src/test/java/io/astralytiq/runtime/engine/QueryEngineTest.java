@@ -30,7 +30,7 @@ class QueryEngineTest {
   private QueryEngine engine(int maxRows, Duration timeout, Dataset... datasets) {
     RuntimeProperties.Datasets limits = new RuntimeProperties.Datasets(Duration.ofSeconds(30), 2, 1000,
         DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ZERO, List.of(dir.toString()));
-    engine = TestEngines.engine(new RuntimeProperties.Engine(2, timeout, maxRows, "128MB", 1), limits, dir,
+    engine = TestEngines.engine(RuntimeProperties.Engine.of(2, timeout, maxRows, "128MB", 1), limits, dir,
         Duration.ZERO, List.of(datasets));
     return engine;
   }
@@ -182,7 +182,7 @@ class QueryEngineTest {
   void generatesEverySample() {
     RuntimeProperties.Datasets limits = new RuntimeProperties.Datasets(Duration.ofSeconds(30), 2, 100_000,
         DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ZERO, List.of(dir.toString()));
-    engine = TestEngines.engine(new RuntimeProperties.Engine(2, Duration.ofSeconds(30), 100, "128MB", 1), limits,
+    engine = TestEngines.engine(RuntimeProperties.Engine.of(2, Duration.ofSeconds(30), 100, "128MB", 1), limits,
         dir, Duration.ZERO, List.of());
     for (String sample : List.of("orders", "metrics", "funnel")) {
       Dataset ds = new Dataset();

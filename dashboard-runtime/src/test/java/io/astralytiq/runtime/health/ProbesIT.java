@@ -36,7 +36,7 @@ class ProbesIT {
     RunningApp app = new RunningApp(env);
     HttpResponse<String> ready = app.get(RuntimeContract.READINESS_PATH);
     assertThat(ready.statusCode()).isEqualTo(200);
-    assertThat(ready.body()).contains("\"status\":\"UP\"", "\"sales\":\"ok\"");
+    assertThat(ready.body()).as("no health details for whoever reaches the port").isEqualTo("{\"status\":\"UP\"}");
     assertThat(app.get(RuntimeContract.LIVENESS_PATH).statusCode()).isEqualTo(200);
     assertThat(app.get("/readyz").statusCode()).isEqualTo(200);
   }

@@ -30,7 +30,7 @@ class LiveBroadcasterTest {
   void stoppingClosesEveryStream() {
     Dashboard d = DefinitionValidator.validate(DefinitionParser.parse(
         "title: T\nrefresh: 1h\npanels: [{id: a, type: metric, query: SELECT 1 AS one}]\n"));
-    try (QueryEngine engine = TestEngines.engine(new RuntimeProperties.Engine(1, Duration.ofSeconds(5), 10, "64MB",
+    try (QueryEngine engine = TestEngines.engine(RuntimeProperties.Engine.of(1, Duration.ofSeconds(5), 10, "64MB",
         1), dir, Duration.ofHours(1), List.of())) {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       LiveBroadcaster broadcaster = new LiveBroadcaster(

@@ -39,7 +39,7 @@ class PanelServiceTest {
   private PanelService service(String refresh) throws Exception {
     Path definition = TestDashboards.write(dir, refresh);
     Dashboard d = DefinitionValidator.validate(DefinitionParser.parse(Files.readString(definition)));
-    engine = TestEngines.engine(new RuntimeProperties.Engine(2, Duration.ofSeconds(10), 1000, "128MB", 1), dir,
+    engine = TestEngines.engine(RuntimeProperties.Engine.of(2, Duration.ofSeconds(10), 1000, "128MB", 1), dir,
         d.refresh(), d.datasets());
     return new PanelService(d, engine, Clock.systemUTC(), registry, pool);
   }

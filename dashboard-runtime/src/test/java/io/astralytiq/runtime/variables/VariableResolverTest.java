@@ -43,7 +43,7 @@ class VariableResolverTest {
           - {name: period, type: dateRange, default: 7d}
         panels: [{id: a, type: text, text: x}]
         """));
-    engine = TestEngines.engine(new RuntimeProperties.Engine(2, Duration.ofSeconds(10), 100, "128MB", 1), dir,
+    engine = TestEngines.engine(RuntimeProperties.Engine.of(2, Duration.ofSeconds(10), 100, "128MB", 1), dir,
         Duration.ofMinutes(1), d.datasets());
     resolver = new VariableResolver(d, engine, CLOCK);
   }

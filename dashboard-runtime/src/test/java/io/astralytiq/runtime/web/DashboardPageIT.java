@@ -36,7 +36,7 @@ class DashboardPageIT {
     HttpResponse<String> page = app.get("/?region=AMER");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeadersFilter.CSP);
-    assertThat(page.body()).containsPattern("src=\"/webjars/echarts/[0-9.]+/dist/echarts.min.js\"")
+    assertThat(page.body()).contains("src=\"/webjars/echarts/dist/echarts.min.js\"")
         .contains("src=\"/js/dashboard.js\"");
 
     HttpResponse<String> echarts = app.get("/webjars/echarts/dist/echarts.min.js");

@@ -42,7 +42,7 @@ class SliceBeans {
 
   @Bean(destroyMethod = "close")
   QueryEngine queryEngine(Path testDashboardDir, DashboardSource source) {
-    return TestEngines.engine(new RuntimeProperties.Engine(2, Duration.ofSeconds(10), 1000, "128MB", 1),
+    return TestEngines.engine(RuntimeProperties.Engine.of(2, Duration.ofSeconds(10), 1000, "128MB", 1),
         testDashboardDir, Duration.ofHours(1), source.require().datasets());
   }
 

@@ -38,7 +38,7 @@ class UnavailablePageTest {
     @Bean(destroyMethod = "close")
     QueryEngine queryEngine() {
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-      return TestEngines.engine(new RuntimeProperties.Engine(1, Duration.ofSeconds(1), 10, "64MB", 1), tmp,
+      return TestEngines.engine(RuntimeProperties.Engine.of(1, Duration.ofSeconds(1), 10, "64MB", 1), tmp,
           Duration.ofMinutes(1), List.of());
     }
 

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  * @param resyncPeriod longest time between two reconciliations of an unchanged resource
  * @param ingressNamespace namespace of the ingress controller, allowed through dashboards' NetworkPolicies
  * @param monitoringNamespace namespace of Prometheus, allowed through to scrape metrics
+ * @param dnsNamespace namespace of the cluster's DNS servers, which dashboards' NetworkPolicies let them reach
  * @param leaderElectionNamespace namespace of the leader-election Lease; empty disables leader election
  * @param healthPort port of the operator's health and metrics endpoint
  * @param allowUnmanagedNamespaces whether Dashboards in namespaces of no Tenant run (default: they are refused)
@@ -42,6 +43,7 @@ public record OperatorConfig(
     Duration resyncPeriod,
     String ingressNamespace,
     String monitoringNamespace,
+    String dnsNamespace,
     String leaderElectionNamespace,
     int healthPort,
     boolean allowUnmanagedNamespaces,
@@ -78,6 +80,7 @@ public record OperatorConfig(
         s.duration("RESYNC_PERIOD", Duration.ofMinutes(10)),
         s.string("INGRESS_NAMESPACE", "ingress-nginx"),
         s.string("MONITORING_NAMESPACE", "monitoring"),
+        s.string("DNS_NAMESPACE", "kube-system"),
         s.string("LEADER_ELECTION_NAMESPACE", ""),
         s.positiveInt("HEALTH_PORT", 8081),
         s.bool("ALLOW_UNMANAGED_NAMESPACES", false),

@@ -161,8 +161,9 @@ final class DashboardEventSources {
   }
 
   /**
-   * ConfigMaps named by spec.definitionRef, so that editing one rolls its dashboards out. The operator's own
-   * ConfigMaps are left out of this cache: the definition dependent already watches them.
+   * ConfigMaps named by spec.definitionRef, so that editing one rolls its dashboards out, and by spec.dataVolumes,
+   * so that a missing one is noticed when it appears. The operator's own ConfigMaps are left out of this cache: the
+   * definition dependent already watches them.
    */
   private static EventSource<ConfigMap, Dashboard> referencedDefinitions(EventSourceContext<Dashboard> context) {
     var config = InformerEventSourceConfiguration.from(ConfigMap.class, Dashboard.class)
@@ -180,6 +181,8 @@ final class DashboardEventSources {
 
   private static boolean references(Dashboard dashboard, String configMap) {
     DefinitionRef ref = dashboard.getSpec().getDefinitionRef();
-    return ref != null && configMap.equals(ref.getName());
+    return ref != null && configMap.equals(ref.getName()) || dashboard.getSpec().getDataVolumes() != null
+        && dashboard.getSpec().getDataVolumes().stream()
+            .anyMatch(v -> v.getConfigMap() != null && configMap.equals(v.getConfigMap().getName()));
   }
 }

@@ -1,6 +1,5 @@
 package io.astralytiq.operator.dashboard;
 
-import io.astralytiq.api.runtime.RuntimeContract;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DefinitionRef;
@@ -11,6 +10,10 @@ import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.astralytiq.operator.dashboard.model.DefinitionContent;
+import io.astralytiq.operator.dashboard.sources.MountedSource;
+import io.astralytiq.operator.dashboard.sources.ObservedSources;
+import io.astralytiq.operator.dashboard.sources.SourceCheck;
+import io.astralytiq.operator.dashboard.sources.SourceReader;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -53,6 +56,7 @@ record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Da
           "spec.runtime.image '" + image + "' is not an image reference such as registry.example.com/team/app:1.0"));
     }
     DefinitionContent definition = definition(dashboard, context, problems);
+    problems.addAll(sourceProblems(dashboard, definition, context));
     if (definition == null && (image == null || image.equals(config.runtimeImage()))
         && problems.stream().noneMatch(p -> p.reason().startsWith("Definition"))) {
       problems.add(new Problem(DashboardConditions.REASON_DEFINITION_INVALID,
@@ -63,7 +67,8 @@ record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Da
         .map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(Labels.TENANT)).orElse(null);
     Optional<Tenant> tenantResource = tenant(context, tenant);
     DashboardModel model = new DashboardModel(dashboard, config, definition, tenant,
-        tenantResource.map(t -> t.getSpec().getTls()).orElse(null), holder.isPresent());
+        tenantResource.map(t -> t.getSpec().getTls()).orElse(null), holder.isPresent(),
+        tenantResource.map(t -> t.getSpec().getEgress()).orElse(null));
     Admission admission = Admission.check(dashboard, tenant, tenantResource, model.image(),
         context.getPrimaryCache().list(), config);
     admission.problem().ifPresent(p -> problems.add(0, p));
@@ -109,9 +114,12 @@ record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Da
     } else {
       return null;
     }
-    List<String> secrets = credentialSecrets(definition);
-    missingSecrets(dashboard, secrets, context).forEach(problems::add);
-    return DefinitionContent.of(yaml, secrets);
+    return DefinitionContent.of(yaml, credentialSecrets(definition), sourceUrls(definition));
+  }
+
+  private static List<String> sourceUrls(DashboardDefinition definition) {
+    return definition.getDatasets().stream()
+        .map(d -> d.getJdbc() != null ? d.getJdbc().getUrl() : d.getUrl()).filter(Objects::nonNull).toList();
   }
 
   private static List<String> credentialSecrets(DashboardDefinition definition) {
@@ -119,15 +127,20 @@ record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Da
         .map(jdbc -> jdbc.getCredentialsSecret()).filter(Objects::nonNull).distinct().sorted().toList();
   }
 
-  /** Credentials Secrets the runtime would mount: one that is missing would keep its pods from starting. */
-  private static List<Problem> missingSecrets(Dashboard dashboard, List<String> secrets,
+  /** The objects the runtime would mount: one missing or refused would keep this revision from rolling out. */
+  @SuppressWarnings("unchecked")
+  private static List<Problem> sourceProblems(Dashboard dashboard, DefinitionContent definition,
       Context<Dashboard> context) {
-    String namespace = dashboard.getMetadata().getNamespace();
-    return secrets.stream()
-        .filter(secret -> context.getClient().secrets().inNamespace(namespace).withName(secret).get() == null)
-        .map(secret -> new Problem(DashboardConditions.REASON_SECRET_NOT_FOUND, "Secret " + secret
-            + " (credentials of a jdbc dataset, mounted under " + RuntimeContract.SECRETS_DIR
-            + ") does not exist in namespace " + namespace))
-        .toList();
+    List<MountedSource> sources = SourceCheck.sources(dashboard,
+        definition == null ? List.of() : definition.credentialSecrets());
+    if (sources.isEmpty()) {
+      return List.of();
+    }
+    var configMaps = (InformerEventSource<ConfigMap, Dashboard>) context.eventSourceRetriever()
+        .getEventSourceFor(ConfigMap.class, DEFINITION_REF_SOURCE);
+    ObservedSources observed = SourceReader.read(dashboard, sources, context.getClient(), configMaps);
+    return SourceCheck.check(dashboard, sources, observed,
+            context.getPrimaryCache().list(dashboard.getMetadata().getNamespace()).toList()).stream()
+        .map(p -> new Problem(p.reason(), p.message())).toList();
   }
 }

@@ -32,6 +32,7 @@ import io.astralytiq.operator.dashboard.dependent.Preconditions.IngressWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.PrometheusRulesInstalled;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.ServiceMonitorsInstalled;
 import io.astralytiq.operator.dashboard.rollout.RolloutListener;
+import io.astralytiq.operator.dashboard.sources.SourceCheck;
 import io.astralytiq.operator.dashboard.rollout.RolloutPlan;
 import io.astralytiq.operator.dashboard.rollout.Rollouts;
 import io.astralytiq.operator.tls.CertificateTools;
@@ -77,7 +78,7 @@ import java.util.stream.Stream;
 @ControllerConfiguration(name = "dashboard")
 public class DashboardReconciler implements Reconciler<Dashboard> {
 
-  /** How soon a Dashboard waiting for a Secret looks again: Secrets are read, not watched. */
+  /** How soon a Dashboard waiting for a Secret or claim looks again: they are read, not watched. */
   private static final Duration RECHECK_MISSING = Duration.ofSeconds(30);
   /** The longest a new Dashboard goes without a status. */
   private static final Duration FIRST_STATUS_AT_THE_LATEST = Duration.ofSeconds(5);
@@ -151,7 +152,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   /** When to look again though nothing watched changes: a missing Secret, a certificate ageing. */
   private Optional<Duration> nextLook(DashboardInputs inputs, Optional<TlsView> tls) {
     Optional<Duration> secret = inputs.problems().stream()
-        .anyMatch(p -> p.reason().equals(DashboardConditions.REASON_SECRET_NOT_FOUND))
+        .anyMatch(p -> SourceCheck.LOOKED_UP_AGAIN.contains(p.reason()))
         ? Optional.of(RECHECK_MISSING) : Optional.empty();
     Optional<Duration> certificate = tls.map(TlsView::recheckAt)
         .map(at -> Duration.between(clock.instant(), at)).map(d -> d.isNegative() ? Duration.ofSeconds(1) : d);

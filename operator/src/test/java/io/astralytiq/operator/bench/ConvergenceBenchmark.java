@@ -112,7 +112,7 @@ public final class ConvergenceBenchmark {
         option("runtime-image", OperatorConfig.DEFAULT_RUNTIME_IMAGE)));
     List<List<HasMetadata>> children = new ArrayList<>();
     for (Dashboard dashboard : dashboards(namespaces)) {
-      children.add(children(new DashboardModel(dashboard, config, definition(dashboard), TENANT, null, false)));
+      children.add(children(new DashboardModel(dashboard, config, definition(dashboard), TENANT, null, false, null)));
     }
     Semaphore changes = new Semaphore(0);
     try (SharedIndexInformer<Deployment> informer = client.apps().deployments().inAnyNamespace()

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.astralytiq.api.runtime.RuntimeContract;
 import io.astralytiq.testing.LocalCluster;
+import io.astralytiq.testing.SimulatedPods;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The fixture the rollout tests stand on: in the full local control plane, pods of a Deployment become Ready on
- * the simulated nodes, and pods marked to fail never do, with the status and Events a kubelet would give them.
+ * The fixture the rollout tests stand on: in the full local control plane, pods of a Deployment in a namespace
+ * marked for simulation become Ready on the kwok nodes, and pods marked to fail never do, with the status and
+ * Events a kubelet would give them.
  */
 @ExtendWith(LocalCluster.class)
 class SimulatedNodesE2E {
@@ -104,7 +106,8 @@ class SimulatedNodesE2E {
 
   private static String namespace(KubernetesClient client, String prefix) {
     String name = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-    client.resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    client.resource(new NamespaceBuilder().withNewMetadata().withName(name)
+        .withAnnotations(SimulatedPods.NAMESPACE_ANNOTATIONS).endMetadata().build()).create();
     return name;
   }
 

@@ -7,16 +7,12 @@ import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DashboardPhase;
 import io.astralytiq.api.v1alpha1.DefinitionRef;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
-import io.astralytiq.api.v1alpha1.definition.Dataset;
-import io.astralytiq.api.v1alpha1.definition.JdbcSource;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.Dashboards;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -96,18 +92,8 @@ class DashboardBadInputIT {
   void aMissingCredentialsSecretIsReportedAndTheDashboardRecoversWhenItAppears() {
     String namespace = operator.namespace("secret");
     Dashboard dashboard = Dashboards.minimal(namespace, "sales");
-    Dataset database = new Dataset();
-    database.setName("deals");
-    database.setFormat("jdbc");
-    JdbcSource jdbc = new JdbcSource();
-    jdbc.setUrl("jdbc:postgresql://db:5432/sales");
-    jdbc.setCredentialsSecret("sales-db");
-    jdbc.setQuery("SELECT * FROM deals");
-    database.setJdbc(jdbc);
-    List<Dataset> datasets = new ArrayList<>(dashboard.getSpec().getDefinition().getDatasets());
-    datasets.add(database);
-    dashboard.getSpec().getDefinition().setDatasets(datasets);
-    operator.client().resource(dashboard).create();
+    operator.client().resource(Dashboards.withDataset(dashboard,
+        Dashboards.jdbc("deals", "jdbc:postgresql://db:5432/sales", "sales-db"))).create();
 
     Condition ready = operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.READY, "False",
         DashboardConditions.REASON_SECRET_NOT_FOUND);

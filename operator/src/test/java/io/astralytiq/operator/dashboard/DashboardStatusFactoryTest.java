@@ -139,7 +139,7 @@ class DashboardStatusFactoryTest {
 
   private static DashboardInputs inputs(DashboardSpec spec, List<Problem> problems, Dashboard holder) {
     DashboardModel model = new DashboardModel(dashboard(spec), OperatorConfig.from(Map.of()), null, null, null,
-        holder != null);
+        holder != null, null);
     return new DashboardInputs(model, problems, Optional.ofNullable(holder),
         new Admission(true, "Admitted", "admitted by tenant acme"));
   }

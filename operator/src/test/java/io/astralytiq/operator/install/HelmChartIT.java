@@ -132,7 +132,7 @@ class HelmChartIT {
         Map.entry("operator.reconcileConcurrency", "3"), Map.entry("operator.resyncPeriod", "1h30m"),
         Map.entry("operator.ingressNamespace", "traefik"),
         Map.entry("operator.monitoringNamespace", "observability"), Map.entry("operator.healthPort", "9090"),
-        Map.entry("operator.allowUnmanagedNamespaces", "true"),
+        Map.entry("operator.dnsNamespace", "openshift-dns"), Map.entry("operator.allowUnmanagedNamespaces", "true"),
         Map.entry("operator.runbookBaseUrl", "https://runbooks.example.com/astralytiq"),
         Map.entry("operator.scrapeInterval", "15s"),
         Map.entry("operator.monitoringLabels.release", "kube-prometheus-stack")));
@@ -140,11 +140,13 @@ class HelmChartIT {
     OperatorConfig config = OperatorConfig.from(env(chart));
 
     assertThat(config).isEqualTo(new OperatorConfig(Set.of("acme-analytics", "globex"),
-        "registry.example.com/runtime:2.0", 3, Duration.ofMinutes(90), "traefik", "observability", "", 9090, true,
+        "registry.example.com/runtime:2.0", 3, Duration.ofMinutes(90), "traefik", "observability", "openshift-dns",
+        "", 9090, true,
         "https://runbooks.example.com/astralytiq", Duration.ofSeconds(15), Map.of("release", "kube-prometheus-stack"),
         NAMESPACE, "astralytiq-operator-ca", TlsPolicy.DEFAULTS));
     assertThat(OperatorConfig.from(env(render(Map.of())))).as("defaults").isEqualTo(new OperatorConfig(Set.of(),
-        "ghcr.io/astralytiq/dashboard-runtime:0.1.0", 10, Duration.ofMinutes(10), "ingress-nginx", "monitoring", "",
+        "ghcr.io/astralytiq/dashboard-runtime:0.1.0", 10, Duration.ofMinutes(10), "ingress-nginx", "monitoring",
+        "kube-system", "",
         8081, false, OperatorConfig.DEFAULT_RUNBOOK_BASE_URL, Duration.ofSeconds(30), Map.of(), NAMESPACE,
         "astralytiq-operator-ca", TlsPolicy.DEFAULTS));
   }
@@ -279,6 +281,8 @@ class HelmChartIT {
             r -> assertThat(env(r)).containsEntry("INGRESS_NAMESPACE", "traefik")),
         new ValueCase("operator.monitoringNamespace", Map.of("operator.monitoringNamespace", "prom"),
             r -> assertThat(env(r)).containsEntry("MONITORING_NAMESPACE", "prom")),
+        new ValueCase("operator.dnsNamespace", Map.of("operator.dnsNamespace", "openshift-dns"),
+            r -> assertThat(env(r)).containsEntry("DNS_NAMESPACE", "openshift-dns")),
         new ValueCase("operator.allowUnmanagedNamespaces", Map.of("operator.allowUnmanagedNamespaces", "true"),
             r -> assertThat(env(r)).containsEntry("ALLOW_UNMANAGED_NAMESPACES", "true")),
         new ValueCase("operator.healthPort", Map.of("operator.healthPort", "9000"),

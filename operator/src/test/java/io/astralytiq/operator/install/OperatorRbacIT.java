@@ -7,6 +7,8 @@ import io.astralytiq.api.v1alpha1.AutoscalingSpec;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DashboardNames;
+import io.astralytiq.api.v1alpha1.DataVolume;
+import io.astralytiq.api.v1alpha1.DataVolumeSource;
 import io.astralytiq.api.v1alpha1.DefinitionRef;
 import io.astralytiq.api.v1alpha1.DeletionPolicy;
 import io.astralytiq.api.v1alpha1.IngressSpec;
@@ -31,6 +33,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
@@ -266,7 +270,7 @@ class OperatorRbacIT {
   }
 
   @Test
-  void aReferencedDefinitionAndACredentialsSecretAreReadButNeverWritten() {
+  void aReferencedDefinitionACredentialsSecretAndAClaimAreReadButNeverWritten() {
     String namespace = tenantNamespace("rbac-inputs");
     admin.resource(new ConfigMapBuilder().withNewMetadata().withName("sales-definition").withNamespace(namespace)
         .endMetadata().addToData("dashboard.yaml", """
@@ -283,12 +287,20 @@ class OperatorRbacIT {
     ref.setName("sales-definition");
     dashboard.getSpec().setDefinition(null);
     dashboard.getSpec().setDefinitionRef(ref);
+    DataVolume archive = new DataVolume();
+    archive.setName("archive");
+    archive.setMountPath("/data/archive");
+    archive.setPersistentVolumeClaim(new DataVolumeSource("sales-archive"));
+    dashboard.getSpec().setDataVolumes(List.of(archive));
+    admin.resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName("sales-archive")
+        .withNamespace(namespace).endMetadata().withNewSpec().withAccessModes("ReadOnlyMany").withNewResources()
+        .addToRequests("storage", new Quantity("1Gi")).endResources().endSpec().build()).create();
     admin.resource(dashboard).create();
 
     dashboards.awaitCondition(namespace, "sales", DashboardConditions.READY, "False",
         DashboardConditions.REASON_SECRET_NOT_FOUND);
     admin.resource(new SecretBuilder().withNewMetadata().withName("sales-db").withNamespace(namespace).endMetadata()
-        .addToStringData("password", "s3cr3t").build()).create();
+        .addToStringData("username", "reader").addToStringData("password", "s3cr3t").build()).create();
 
     Deployment deployment = dashboards.awaitPresent("the Deployment once the Secret exists", () -> admin.apps()
         .deployments().inNamespace(namespace).withName(DashboardNames.deployment(dashboard)).get());

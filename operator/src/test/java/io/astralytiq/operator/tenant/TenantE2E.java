@@ -12,6 +12,7 @@ import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantConditions;
 import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.operator.testing.RunningOperator;
+import io.astralytiq.testing.SimulatedPods;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.OperatorFixture;
 import io.astralytiq.operator.testing.Tenants;
@@ -97,10 +98,12 @@ class TenantE2E {
     assertThat(kept.getMetadata().getLabels()).doesNotContainKey(Labels.TENANT);
   }
 
+  /** Waits for the tenant's namespace, then sends its pods to the kwok nodes (the simulated tier). */
   private static void awaitLabelled(String namespace, String tenant) {
     await("namespace " + namespace + " of tenant " + tenant).atMost(TIMEOUT).until(() -> {
       Namespace ns = operator.client().namespaces().withName(namespace).get();
       return ns != null && tenant.equals(ns.getMetadata().getLabels().get(Labels.TENANT));
     });
+    SimulatedPods.in(operator.client(), namespace);
   }
 }

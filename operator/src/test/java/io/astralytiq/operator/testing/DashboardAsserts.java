@@ -29,8 +29,14 @@ public final class DashboardAsserts {
 
   /** Waits until the Dashboard has condition {@code type} with {@code status} and {@code reason}, and returns it. */
   public Condition awaitCondition(String namespace, String name, String type, String status, String reason) {
+    return awaitCondition(namespace, name, type, status, reason, TIMEOUT);
+  }
+
+  /** As above, for as long as given: real pods pull images and start JVMs. */
+  public Condition awaitCondition(String namespace, String name, String type, String status, String reason,
+      java.time.Duration timeout) {
     return await("condition " + type + "=" + status + " (" + reason + ") on " + namespace + "/" + name)
-        .atMost(TIMEOUT)
+        .atMost(timeout)
         .until(() -> condition(get(namespace, name), type),
             c -> c != null && status.equals(c.getStatus()) && reason.equals(c.getReason()));
   }

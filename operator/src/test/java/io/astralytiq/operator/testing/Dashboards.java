@@ -6,8 +6,10 @@ import io.astralytiq.api.v1alpha1.IngressSpec;
 import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
+import io.astralytiq.api.v1alpha1.definition.JdbcSource;
 import io.astralytiq.api.v1alpha1.definition.Panel;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Dashboards for tests: a small valid one to start from, changed by each test as its scenario needs. */
@@ -34,6 +36,27 @@ public final class Dashboards {
     ingress.setTls(tls);
     dashboard.getSpec().setIngress(ingress);
     return dashboard;
+  }
+
+  /** The dashboard with one more dataset in its inline definition. */
+  public static Dashboard withDataset(Dashboard dashboard, Dataset dataset) {
+    List<Dataset> datasets = new ArrayList<>(dashboard.getSpec().getDefinition().getDatasets());
+    datasets.add(dataset);
+    dashboard.getSpec().getDefinition().setDatasets(datasets);
+    return dashboard;
+  }
+
+  /** A JDBC dataset reading the table of its name. */
+  public static Dataset jdbc(String name, String url, String credentialsSecret) {
+    JdbcSource jdbc = new JdbcSource();
+    jdbc.setUrl(url);
+    jdbc.setCredentialsSecret(credentialsSecret);
+    jdbc.setQuery("SELECT * FROM " + name);
+    Dataset dataset = new Dataset();
+    dataset.setName(name);
+    dataset.setFormat("jdbc");
+    dataset.setJdbc(jdbc);
+    return dataset;
   }
 
   public static DashboardDefinition definition(String title) {

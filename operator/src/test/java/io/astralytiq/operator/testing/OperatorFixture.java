@@ -7,6 +7,7 @@ import io.astralytiq.operator.OperatorMain;
 import io.astralytiq.operator.common.OperatorMetrics;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.testing.Crds;
+import io.astralytiq.testing.SimulatedPods;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,6 +31,7 @@ public final class OperatorFixture implements AutoCloseable {
   private final KubernetesClient operatorClient;
   private final Operator operator;
   private final OperatorMetrics metrics;
+  private boolean simulatedPods;
 
   private OperatorFixture(KubernetesClient client, KubernetesClient operatorClient, Operator operator,
       OperatorMetrics metrics) {
@@ -37,6 +39,12 @@ public final class OperatorFixture implements AutoCloseable {
     this.operatorClient = operatorClient;
     this.operator = operator;
     this.metrics = metrics;
+  }
+
+  /** From now on, the namespaces this fixture makes send their pods to the kwok nodes (see SimulatedPods). */
+  public OperatorFixture simulatingPods() {
+    simulatedPods = true;
+    return this;
   }
 
   /** Starts the operator with its own client (so its requests are counted apart from the test's). */
@@ -58,7 +66,8 @@ public final class OperatorFixture implements AutoCloseable {
   /** A new namespace of no tenant, with a random suffix (the fixture allows unmanaged namespaces). */
   public String namespace(String prefix) {
     String name = uniqueName(prefix);
-    client.resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    client.resource(new NamespaceBuilder().withNewMetadata().withName(name)
+        .withAnnotations(simulatedPods ? SimulatedPods.NAMESPACE_ANNOTATIONS : Map.of()).endMetadata().build()).create();
     return name;
   }
 
@@ -70,6 +79,9 @@ public final class OperatorFixture implements AutoCloseable {
       Namespace ns = client.namespaces().withName(name).get();
       return ns != null && name.equals(ns.getMetadata().getLabels().get(Labels.TENANT));
     });
+    if (simulatedPods) {
+      SimulatedPods.in(client, name);
+    }
     return name;
   }
 

@@ -17,6 +17,7 @@ public final class RunningOperator implements BeforeAllCallback, AfterAllCallbac
 
   private final Function<ExtensionContext, KubernetesClient> cluster;
   private final Map<String, String> settings;
+  private boolean simulatedPods;
   private OperatorFixture fixture;
   private KubernetesClient client;
   private DashboardAsserts dashboards;
@@ -50,8 +51,18 @@ public final class RunningOperator implements BeforeAllCallback, AfterAllCallbac
     return operator;
   }
 
-  /** On the full local control plane, where pods run and the garbage collector collects. */
+  /**
+   * On the full local cluster, with the pods of its namespaces played by kwok (SimulatedPods): the tier that makes
+   * pods fail on demand and scales to many; the garbage collector collects.
+   */
   public static RunningOperator onLocalCluster(Map<String, String> settings) {
+    RunningOperator operator = new RunningOperator(context -> LocalCluster.cluster(context).client(), settings);
+    operator.simulatedPods = true;
+    return operator;
+  }
+
+  /** On the full local cluster, its pods running on the real node: real images, probes and crashes. */
+  public static RunningOperator onRealNode(Map<String, String> settings) {
     return new RunningOperator(context -> LocalCluster.cluster(context).client(), settings);
   }
 
@@ -62,7 +73,7 @@ public final class RunningOperator implements BeforeAllCallback, AfterAllCallbac
   @Override
   public void beforeAll(ExtensionContext context) {
     client = cluster.apply(context);
-    fixture = OperatorFixture.start(client, settings);
+    fixture = start();
     dashboards = new DashboardAsserts(client);
   }
 
@@ -75,7 +86,12 @@ public final class RunningOperator implements BeforeAllCallback, AfterAllCallbac
   /** Stops the operator and starts a new one on the same cluster, as a crash and a restart would. */
   public void restart() {
     fixture.close();
-    fixture = OperatorFixture.start(client, settings);
+    fixture = start();
+  }
+
+  private OperatorFixture start() {
+    OperatorFixture started = OperatorFixture.start(client, settings);
+    return simulatedPods ? started.simulatingPods() : started;
   }
 
   /** The test's admin client (not the operator's). */

@@ -15,12 +15,6 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "format sample goes with sample, and sample with format sample", fieldPath = ".format")
 public class Dataset {
 
-  /**
-   * One file by its absolute path under the data directory, where the data volumes are mounted: never the
-   * credentials the runtime holds, nor the rest of its filesystem. No wildcards; the runtime lets its engine read
-   * exactly the declared files.
-   */
-  public static final String PATH_PATTERN = "^" + RuntimeContract.DATA_DIR + "(/[^/*?\\[{}]+)+$";
   /** An http(s) URL without credentials in it. */
   public static final String URL_PATTERN = "^https?://[^/@\\s]+(/\\S*)?$";
 
@@ -38,15 +32,21 @@ public class Dataset {
   @JsonPropertyDescription("Absolute path of one file under " + RuntimeContract.DATA_DIR + ", where the"
       + " Dashboard's data volumes are mounted; no '.' or '..' segments, no wildcards. The dashboard's queries can"
       + " read this file and no other.")
-  @Pattern(PATH_PATTERN)
   @Size(max = 1024)
+  @ValidationRule(value = "self.startsWith('" + RuntimeContract.DATA_DIR + "/')",
+      message = "a dataset file must lie under " + RuntimeContract.DATA_DIR + ", where the Dashboard's data volumes"
+          + " are mounted")
   @ValidationRule(value = "!self.contains('/../') && !self.endsWith('/..') && !self.contains('/./')"
       + " && !self.endsWith('/.')", message = "a dataset path may not contain '.' or '..' segments")
+  @ValidationRule(value = "!self.matches(r'[*?\\[{}]') && !self.contains('//') && !self.endsWith('/')",
+      message = "a dataset path names one file: no wildcards (*, ?, [, {), no empty segments")
   private String path;
 
   @JsonPropertyDescription("http(s) URL the file is downloaded from, without credentials. The runtime refuses"
       + " loopback, link-local and cluster-internal addresses unless its egress configuration allows the host.")
-  @Pattern(URL_PATTERN)
+  @Size(max = 2048)
+  @ValidationRule(value = "self.matches(r'" + URL_PATTERN + "')",
+      message = "a dataset URL starts with http:// or https:// and carries no credentials (user@)")
   private String url;
 
   @JsonPropertyDescription("A SQL database reached by JDBC.")

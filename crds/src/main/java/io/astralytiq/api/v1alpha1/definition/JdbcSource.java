@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /**
  * A database; its credentials are read from a mounted Secret, never from the definition. dashboard-runtime reads
@@ -33,7 +34,9 @@ public class JdbcSource {
       + " defaultRowFetchSize.")
   @Required
   @Size(max = 1024)
-  @Pattern(URL_PATTERN)
+  @ValidationRule(value = "self.matches(r'" + URL_PATTERN + "')", message = "only PostgreSQL JDBC URLs"
+      + " (jdbc:postgresql://host:port/database) are accepted, without credentials and with only the connection"
+      + " properties the field's description lists")
   private String url;
 
   @JsonPropertyDescription("Secret in the Dashboard's namespace with the keys username and password.")

@@ -4,12 +4,14 @@ import io.astralytiq.api.runtime.RuntimeContract;
 import io.astralytiq.api.v1alpha1.AutoscalingSpec;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardSpec;
+import io.astralytiq.api.v1alpha1.DataVolume;
 import io.astralytiq.api.v1alpha1.IngressSpec;
 import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.api.v1alpha1.IssuerRef;
 import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.RolloutSpec;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
+import io.astralytiq.api.v1alpha1.TenantEgress;
 import io.astralytiq.api.v1alpha1.TenantTls;
 import io.astralytiq.operator.common.OwnedLabels;
 import io.astralytiq.operator.config.OperatorConfig;
@@ -25,6 +27,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,9 +42,10 @@ import java.util.Optional;
  * @param tenant the tenant owning the Dashboard's namespace; null when the namespace belongs to none
  * @param tenantTls the tenant's TLS defaults; null when it has none
  * @param hostConflict whether an older Dashboard already serves the same host
+ * @param tenantEgress where the tenant lets its dashboards connect to; null when it names nowhere
  */
 public record DashboardModel(Dashboard dashboard, OperatorConfig config, DefinitionContent definition, String tenant,
-    TenantTls tenantTls, boolean hostConflict) {
+    TenantTls tenantTls, boolean hostConflict, TenantEgress tenantEgress) {
 
   public String name() {
     return dashboard.getMetadata().getName();
@@ -82,6 +86,11 @@ public record DashboardModel(Dashboard dashboard, OperatorConfig config, Definit
 
   public Map<String, String> selectorLabels() {
     return OwnedLabels.selector(Labels.DASHBOARD_APP, name());
+  }
+
+  /** The data volumes of the spec; none when it names none. */
+  public List<DataVolume> dataVolumes() {
+    return spec().getDataVolumes() == null ? List.of() : spec().getDataVolumes();
   }
 
   public boolean suspended() {

@@ -12,12 +12,7 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
@@ -31,10 +26,6 @@ import java.util.Map;
 final class DesiredDeployment {
 
   static final String CONTAINER = "runtime";
-  private static final String DEFINITION_VOLUME = "definition";
-  private static final String TEMP_VOLUME = "tmp";
-  /** Numbered, not named after the Secret: a volume name is a DNS label, a Secret's name may be longer. */
-  private static final String SECRET_VOLUME_PREFIX = "credentials-";
 
   private DesiredDeployment() {}
 
@@ -70,7 +61,7 @@ final class DesiredDeployment {
                   .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
                 .withContainers(container(model))
-                .withVolumes(volumes(model))
+                .withVolumes(DesiredVolumes.volumes(model))
                 .build())
           .endTemplate()
         .endSpec()
@@ -94,7 +85,7 @@ final class DesiredDeployment {
           .withRunAsNonRoot(true)
           .withNewCapabilities().withDrop("ALL").endCapabilities()
         .endSecurityContext()
-        .withVolumeMounts(mounts(model))
+        .withVolumeMounts(DesiredVolumes.mounts(model))
         .build();
   }
 
@@ -132,37 +123,5 @@ final class DesiredDeployment {
   private static String livenessPath(RuntimeSpec runtime) {
     return runtime != null && runtime.getLivenessPath() != null ? runtime.getLivenessPath()
         : RuntimeContract.LIVENESS_PATH;
-  }
-
-  private static List<VolumeMount> mounts(DashboardModel model) {
-    List<VolumeMount> mounts = new ArrayList<>();
-    mounts.add(new VolumeMountBuilder().withName(TEMP_VOLUME).withMountPath(RuntimeContract.TEMP_DIR).build());
-    if (model.definition() != null) {
-      mounts.add(new VolumeMountBuilder().withName(DEFINITION_VOLUME).withMountPath(RuntimeContract.DEFINITION_DIR)
-          .withReadOnly(true).build());
-      List<String> secrets = model.definition().credentialSecrets();
-      for (int i = 0; i < secrets.size(); i++) {
-        mounts.add(new VolumeMountBuilder().withName(SECRET_VOLUME_PREFIX + i)
-            .withMountPath(RuntimeContract.SECRETS_DIR + "/" + secrets.get(i)).withReadOnly(true).build());
-      }
-    }
-    return mounts;
-  }
-
-  private static List<Volume> volumes(DashboardModel model) {
-    List<Volume> volumes = new ArrayList<>();
-    volumes.add(new VolumeBuilder().withName(TEMP_VOLUME).withNewEmptyDir().withSizeLimit(new Quantity("256Mi"))
-        .endEmptyDir().build());
-    if (model.definition() != null) {
-      volumes.add(new VolumeBuilder().withName(DEFINITION_VOLUME).withNewConfigMap()
-          .withName(DashboardNames.definitionConfigMap(model.dashboard(), model.definition().hash()))
-          .endConfigMap().build());
-      List<String> secrets = model.definition().credentialSecrets();
-      for (int i = 0; i < secrets.size(); i++) {
-        volumes.add(new VolumeBuilder().withName(SECRET_VOLUME_PREFIX + i)
-            .withNewSecret().withSecretName(secrets.get(i)).endSecret().build());
-      }
-    }
-    return volumes;
   }
 }

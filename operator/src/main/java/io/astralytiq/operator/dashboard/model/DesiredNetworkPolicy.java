@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 
 /**
  * Lets traffic reach the runtime's port only from the ingress controller's namespace, the monitoring namespace
- * (to scrape metrics) and the Dashboard's own namespace.
+ * (to scrape metrics) and the Dashboard's own namespace; and lets the runtime connect only where DesiredEgress says.
  */
 final class DesiredNetworkPolicy {
 
@@ -25,17 +25,18 @@ final class DesiredNetworkPolicy {
         .withMetadata(model.childMetadata(DashboardNames.networkPolicy(model.dashboard())))
         .withNewSpec()
           .withNewPodSelector().withMatchLabels(model.selectorLabels()).endPodSelector()
-          .withPolicyTypes("Ingress")
+          .withPolicyTypes("Ingress", "Egress")
           .addNewIngress()
             .withFrom(namespace(model.config().ingressNamespace()), namespace(model.config().monitoringNamespace()),
                 new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelectorBuilder().build()).build())
             .addNewPort().withProtocol("TCP").withPort(new IntOrString(RuntimeContract.PORT_NAME)).endPort()
           .endIngress()
+          .withEgress(DesiredEgress.rules(model))
         .endSpec()
         .build();
   }
 
-  private static NetworkPolicyPeer namespace(String name) {
+  static NetworkPolicyPeer namespace(String name) {
     return new NetworkPolicyPeerBuilder()
         .withNamespaceSelector(new LabelSelectorBuilder().addToMatchLabels(NAMESPACE_NAME_LABEL, name).build())
         .build();

@@ -89,7 +89,7 @@ final class AlertDashboards {
     dashboard.getMetadata().setUid("0b5e7f8a-1d2c-4e3f-9a8b-7c6d5e4f3a2b");
     spec.setDefinition(dashboard.getSpec().getDefinition());
     dashboard.setSpec(spec);
-    return new DashboardModel(dashboard, CONFIG, null, TENANT, null, false);
+    return new DashboardModel(dashboard, CONFIG, null, TENANT, null, false, null);
   }
 
   static AlertSpec availability(String name, String pods) {

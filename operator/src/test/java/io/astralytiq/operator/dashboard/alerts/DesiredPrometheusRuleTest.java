@@ -81,7 +81,7 @@ class DesiredPrometheusRuleTest {
   @Test
   void aDashboardOfNoTenantHasNoTenantLabel() {
     DashboardModel owned = model(1, errorRate("HighErrorRate", "5%"));
-    DashboardModel orphan = new DashboardModel(owned.dashboard(), owned.config(), null, null, null, false);
+    DashboardModel orphan = new DashboardModel(owned.dashboard(), owned.config(), null, null, null, false, null);
 
     assertThat(rules(DesiredPrometheusRule.of(orphan, AlertSettings.DEFAULTS)).get(0).getLabels())
         .doesNotContainKey("tenant");

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.astralytiq.api.v1alpha1.AutoscalingSpec;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardSpec;
+import io.astralytiq.api.v1alpha1.DataVolume;
+import io.astralytiq.api.v1alpha1.DataVolumeSource;
+import io.astralytiq.api.v1alpha1.EgressDestination;
+import io.astralytiq.api.v1alpha1.EgressPort;
 import io.astralytiq.api.v1alpha1.IngressSpec;
 import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.api.v1alpha1.RolloutSpec;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
+import io.astralytiq.api.v1alpha1.TenantEgress;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.testing.GoldenFiles;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
@@ -21,6 +26,7 @@ import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** A Dashboard in, the desired children out, compared with golden YAML; one test per option. */
@@ -190,6 +196,37 @@ class DashboardModelTest {
   }
 
   @Test
+  void dataVolumesAreMountedReadOnlyFromTheirConfigMapSecretOrClaim() {
+    DashboardSpec spec = new DashboardSpec();
+    spec.setDataVolumes(List.of(
+        dataVolume("orders", "/data/orders", v -> v.setConfigMap(new DataVolumeSource("orders-csv"))),
+        dataVolume("partners", "/data/partners", v -> v.setSecret(new DataVolumeSource("partner-list"))),
+        dataVolume("archive", "/data/archive", v -> v.setPersistentVolumeClaim(new DataVolumeSource("sales-archive")))));
+    DashboardModel model = model(dashboard(spec), DEFINITION, false);
+
+    GoldenFiles.assertMatches("data-volumes/deployment", model.deployment());
+  }
+
+  @Test
+  void egressReachesDnsTheDatasetsAddressesAndServicesAndTheTenantsAllowList() {
+    DefinitionContent definition = DefinitionContent.of("title: Sales\n", List.of("sales-db"), List.of(
+        "jdbc:postgresql://198.18.0.1:5432/sales", "jdbc:postgresql://orders-db.data.svc.cluster.local/orders",
+        "jdbc:postgresql://crm-db/crm", "https://203.0.113.10/export.csv", "https://files.example.com/a.csv",
+        "http://169.254.169.254/latest/meta-data", "jdbc:postgresql://198.18.0.1:5432/other"));
+    EgressDestination partners = new EgressDestination();
+    partners.setCidr("192.0.2.0/24");
+    EgressPort range = new EgressPort(8000);
+    range.setEndPort(8100);
+    partners.setPorts(List.of(new EgressPort(443), range));
+    TenantEgress tenant = new TenantEgress();
+    tenant.setAllowed(List.of(partners));
+    DashboardModel model = new DashboardModel(dashboard(new DashboardSpec()), CONFIG, definition, "acme", null, false,
+        tenant);
+
+    GoldenFiles.assertMatches("egress/networkpolicy", model.networkPolicy());
+  }
+
+  @Test
   void theDefinitionConfigMapIsNamedByContentSoEachVersionKeepsItsOwn() {
     DashboardModel first = model(dashboard(new DashboardSpec()), DEFINITION, false);
     DashboardModel second = model(dashboard(new DashboardSpec()),
@@ -202,7 +239,7 @@ class DashboardModelTest {
   }
 
   private static DashboardModel model(Dashboard dashboard, DefinitionContent definition, boolean conflict) {
-    return new DashboardModel(dashboard, CONFIG, definition, "acme", null, conflict);
+    return new DashboardModel(dashboard, CONFIG, definition, "acme", null, conflict, null);
   }
 
   private static Dashboard dashboard(DashboardSpec spec) {
@@ -211,6 +248,14 @@ class DashboardModelTest {
         .withUid("0b5e7f8a-1d2c-4e3f-9a8b-7c6d5e4f3a2b").withGeneration(3L).build());
     dashboard.setSpec(spec);
     return dashboard;
+  }
+
+  private static DataVolume dataVolume(String name, String mountPath, Consumer<DataVolume> source) {
+    DataVolume volume = new DataVolume();
+    volume.setName(name);
+    volume.setMountPath(mountPath);
+    source.accept(volume);
+    return volume;
   }
 
   private static DashboardSpec withIngress(IngressTls.TlsMode mode, String secret) {
