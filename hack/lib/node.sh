@@ -320,7 +320,9 @@ node_up() {
     --config "$NODE_DIR/config/containerd.toml"
   node_wait 60 "containerd" "$CONTAINERD_BIN_DIR/ctr" --address "$NODE_RUN/containerd.sock" version
   for archive in "$(node_pause_archive)" "$(node_busybox_archive)"; do
-    "$CONTAINERD_BIN_DIR/ctr" --address "$NODE_RUN/containerd.sock" -n k8s.io images import --local "$archive" >/dev/null
+    # ctr repeats containerd's cgroup v1 deprecation notice on every call; any other message goes through.
+    "$CONTAINERD_BIN_DIR/ctr" --address "$NODE_RUN/containerd.sock" -n k8s.io images import --local "$archive" \
+      2> >(grep -v 'support for cgroup v1 is deprecated' >&2) >/dev/null
   done
   node_start coredns "$COREDNS_BIN_DIR/coredns" -conf "$NODE_DIR/config/Corefile"
   node_start kubelet "$KUBE_BIN_DIR/kubelet" \
