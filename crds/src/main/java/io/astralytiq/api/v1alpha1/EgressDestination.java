@@ -15,9 +15,9 @@ public class EgressDestination {
   @Required
   @Size(min = 1, max = 43)
   @ValidationRule(value = "isCIDR(self)", message = "cidr must be an address range such as 203.0.113.0/24")
-  @ValidationRule(value = "!isCIDR(self) || cidr(self).masked() == cidr(self)",
-      message = "cidr must be written as its network address: the bits past the prefix length are zero,"
-          + " as in 203.0.113.0/24")
+  @ValidationRule(value = "!isCIDR(self) || string(cidr(self).masked()) == self",
+      message = "cidr must be written as its network address in canonical form: the bits past the prefix length"
+          + " zero, IPv6 in lowercase and shortest form, as in 203.0.113.0/24 or 2001:db8::/32")
   private String cidr;
 
   @JsonPropertyDescription("The ports dashboards may connect to there; at least one.")

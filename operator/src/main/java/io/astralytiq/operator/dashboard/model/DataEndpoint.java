@@ -83,10 +83,44 @@ record DataEndpoint(String host, int port) {
       if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()) {
         return Optional.empty();
       }
-      return Optional.of(address.getHostAddress() + (v4 ? "/32" : "/128"));
+      return Optional.of(v4 ? address.getHostAddress() + "/32" : canonical(address.getAddress()) + "/128");
     } catch (UnknownHostException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * An IPv6 address as RFC 5952 writes it (lowercase, no leading zeros, the longest run of zero groups as "::"),
+   * the form the API server keeps, so the policy the operator applies reads back the same.
+   */
+  private static String canonical(byte[] bytes) {
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) {
+      groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+    }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < 8; i++) {
+      int length = 0;
+      while (i + length < 8 && groups[i + length] == 0) {
+        length++;
+      }
+      if (length > bestLength) {
+        bestStart = i;
+        bestLength = length;
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        text.append("::");
+        i += bestLength - 1;
+      } else {
+        text.append(text.length() == 0 || text.charAt(text.length() - 1) == ':' ? "" : ":")
+            .append(Integer.toHexString(groups[i]));
+      }
+    }
+    return text.toString();
   }
 
   /**

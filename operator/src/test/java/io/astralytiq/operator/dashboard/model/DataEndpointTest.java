@@ -14,7 +14,9 @@ class DataEndpointTest {
   @CsvSource(delimiter = '|', value = {
       "jdbc:postgresql://198.18.0.1:5433/sales           | 198.18.0.1/32:5433",
       "jdbc:postgresql://198.18.0.1/sales                | 198.18.0.1/32:5432",
-      "jdbc:postgresql://[2001:db8::7]:6432/sales        | 2001:db8:0:0:0:0:0:7/128:6432",
+      "jdbc:postgresql://[2001:db8::7]:6432/sales        | 2001:db8::7/128:6432",
+      "jdbc:postgresql://[2001:DB8:0:0:1:0:0:0]/sales    | 2001:db8:0:0:1::/128:5432",
+      "jdbc:postgresql://[2001:db8:0:1:0:0:0:1]/sales    | 2001:db8:0:1::1/128:5432",
       "https://203.0.113.9/export.csv                    | 203.0.113.9/32:443",
       "http://user@203.0.113.9:8080/a.csv                | 203.0.113.9/32:8080",
       "jdbc:postgresql://127.0.0.1:5432/sales            | -",
