@@ -130,7 +130,8 @@ class ErrorRateAlertE2E {
     Dashboard dashboard = Dashboards.minimal(namespace, "sales");
     DashboardDefinition definition = dashboard.getSpec().getDefinition();
     definition.setRefresh("1s");
-    definition.getDatasets().get(0).setPath(orders.toString());
+    // Where a data volume would be mounted in the pod; the local runtime reads it from the test's directory.
+    definition.getDatasets().get(0).setPath(RuntimeContract.DATA_DIR + "/" + orders.getFileName());
     Variable region = new Variable();
     region.setName("region");
     region.setType("select");
@@ -152,7 +153,7 @@ class ErrorRateAlertE2E {
     ConfigMap mounted = operator.client().configMaps().inNamespace(deployment.getMetadata().getNamespace())
         .withName(configMap).get();
     return Files.writeString(dir.resolve(RuntimeContract.DEFINITION_FILE),
-        mounted.getData().get(RuntimeContract.DEFINITION_FILE));
+        mounted.getData().get(RuntimeContract.DEFINITION_FILE).replace(RuntimeContract.DATA_DIR + "/", dir + "/"));
   }
 
   /**

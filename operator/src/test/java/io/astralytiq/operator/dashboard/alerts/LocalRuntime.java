@@ -40,8 +40,9 @@ final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * Starts the runtime on the definition file, its scratch files and log under {@code dir}, and waits until it is
-   * ready (the definition loaded, every dataset loads).
+   * Starts the runtime on the definition file, its scratch files and log under {@code dir}, where its file datasets
+   * lie too (the data root a pod has at /data), and waits until it is ready (the definition loaded, every dataset
+   * loads).
    */
   static LocalRuntime start(Path definition, Path dir) {
     assertThat(JAR).as("dashboard-runtime's jar; build it with the operator: ./mvnw -pl operator -am verify")
@@ -51,7 +52,7 @@ final class LocalRuntime implements AutoCloseable {
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toString(),
         "--definition=" + definition, "--server.address=127.0.0.1", "--server.port=" + port,
-        "--astralytiq.temp-dir=" + temp, "--logging.structured.format.console=");
+        "--astralytiq.temp-dir=" + temp, "--astralytiq.datasets.roots=" + dir, "--logging.structured.format.console=");
     LocalRuntime runtime = new LocalRuntime(LocalProcess.start("dashboard-runtime", command,
         dir.resolve("runtime.log")), port);
     try {
