@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -82,19 +81,7 @@ class OperatorPodE2E {
   @Test
   void theOperatorPodFinishesARolloutItsPredecessorStarted(KubernetesClient client) {
     DashboardAsserts asserts = new DashboardAsserts(client);
-    Dashboard dashboard = Serialization.unmarshal("""
-        apiVersion: astralytiq.io/v1alpha1
-        kind: Dashboard
-        metadata: {name: sales}
-        spec:
-          definition:
-            title: Sales
-            datasets: [{name: orders, format: sample, sample: orders}]
-            panels:
-            - {id: count, title: Orders, type: metric, query: 'SELECT count(*) AS n FROM orders', x: n,
-               grid: {col: 0, row: 0, width: 4, height: 2}}
-        """, Dashboard.class);
-    dashboard.getMetadata().setNamespace(dashboards);
+    Dashboard dashboard = RealNode.sampleDashboard(dashboards, "sales", "Sales");
     client.resource(dashboard).create();
     asserts.awaitCondition(dashboards, "sales", DashboardConditions.READY, "True", DashboardConditions.REASON_READY,
         UP);

@@ -7,6 +7,7 @@ import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DashboardPhase;
 import io.astralytiq.api.v1alpha1.DefinitionRef;
+import io.astralytiq.api.v1alpha1.RolloutSpec;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
 import io.astralytiq.operator.testing.RealNode;
 import io.astralytiq.operator.testing.RunningOperator;
@@ -15,7 +16,6 @@ import io.astralytiq.testing.LocalCluster;
 import io.astralytiq.testing.Project;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +103,7 @@ class RealRolloutE2E {
             theme: sepia
             datasets: [{name: orders, format: sample, sample: orders}]
             panels:
-            - {id: count, title: Orders, type: metric, query: 'SELECT count(*) AS n FROM orders', x: n,
+            - {id: count, title: Orders, type: metric, query: 'SELECT count(*) AS orders FROM orders', x: orders,
                grid: {col: 0, row: 0, width: 4, height: 2}}
             """).build()).create();
 
@@ -119,20 +119,10 @@ class RealRolloutE2E {
   }
 
   private static void createGood(String namespace) {
-    Dashboard dashboard = Serialization.unmarshal("""
-        apiVersion: astralytiq.io/v1alpha1
-        kind: Dashboard
-        metadata: {name: sales}
-        spec:
-          rollout: {progressDeadlineSeconds: 240}
-          definition:
-            title: Sales
-            datasets: [{name: orders, format: sample, sample: orders}]
-            panels:
-            - {id: count, title: Orders, type: metric, query: 'SELECT count(*) AS n FROM orders', x: n,
-               grid: {col: 0, row: 0, width: 4, height: 2}}
-        """, Dashboard.class);
-    dashboard.getMetadata().setNamespace(namespace);
+    Dashboard dashboard = RealNode.sampleDashboard(namespace, "sales", "Sales");
+    RolloutSpec rollout = new RolloutSpec();
+    rollout.setProgressDeadlineSeconds(240);
+    dashboard.getSpec().setRollout(rollout);
     operator.client().resource(dashboard).create();
     operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.READY, "True",
         DashboardConditions.REASON_READY, UP);

@@ -3,9 +3,11 @@ package io.astralytiq.operator.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astralytiq.api.runtime.RuntimeContract;
+import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.testing.Project;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,6 +46,28 @@ public final class RealNode {
     String withoutDigest = reference.replaceFirst("@sha256:[0-9a-f]{64}$", "");
     return withoutDigest.lastIndexOf(':') > withoutDigest.lastIndexOf('/')
         ? withoutDigest.substring(0, withoutDigest.lastIndexOf(':')) : withoutDigest;
+  }
+
+  /**
+   * A Dashboard on the runtime's built-in sample orders, one metric panel "count" (the number of orders): a real
+   * runtime that needs no data volume and starts in seconds.
+   */
+  public static Dashboard sampleDashboard(String namespace, String name, String title) {
+    Dashboard dashboard = Serialization.unmarshal("""
+        apiVersion: astralytiq.io/v1alpha1
+        kind: Dashboard
+        metadata: {name: sample}
+        spec:
+          definition:
+            datasets: [{name: orders, format: sample, sample: orders}]
+            panels:
+            - {id: count, title: Orders, type: metric, query: 'SELECT count(*) AS orders FROM orders', x: orders,
+               grid: {col: 0, row: 0, width: 4, height: 2}}
+        """, Dashboard.class);
+    dashboard.getMetadata().setNamespace(namespace);
+    dashboard.getMetadata().setName(name);
+    dashboard.getSpec().getDefinition().setTitle(title);
+    return dashboard;
   }
 
   /** GET on a dashboard's Service (its http port) through the API server; fails on an answer other than 2xx. */
