@@ -38,6 +38,9 @@ node_slot() {
     [[ -f "$f" && "$(cat "$f")" == "$CLUSTER" ]] && { echo "${f##*/}"; return; }
   done
   for n in $(seq 1 63); do
+    # A host link of that slot means a node namespace still uses it (one whose cluster state is gone: a killed
+    # run, another cache directory); never share its addresses.
+    ip link show "astq${n}h" >/dev/null 2>&1 && continue
     if (set -o noclobber; echo "$CLUSTER" > "$NODE_SLOTS/$n") 2>/dev/null; then echo "$n"; return; fi
   done
   die "no free node slot in $NODE_SLOTS (63 clusters with a real node exist)"
@@ -82,6 +85,8 @@ node_packages() {
 
 node_network() {
   ensure_host_services_address
+  # The namespace of an earlier run of this cluster that was killed before its teardown.
+  ip netns del "$NODE_NETNS" 2>/dev/null || true
   ip netns add "$NODE_NETNS"
   ip link add "$NODE_HOST_LINK" type veth peer name eth0 netns "$NODE_NETNS"
   ip addr add "$NODE_HOST_IP/24" dev "$NODE_HOST_LINK"
