@@ -99,8 +99,12 @@ class RuntimeImageExportIT {
       assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
       assertThat(pdf.body().length).isGreaterThan(2000);
     } finally {
+      // The JVM itself first: unshare's --kill-child does not reach it, since the kernel drops the parent-death
+      // signal when chroot --userspec changes the process's user.
+      runtime.descendants().forEach(ProcessHandle::destroy);
       runtime.destroy();
       if (!runtime.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        runtime.descendants().forEach(ProcessHandle::destroyForcibly);
         runtime.destroyForcibly().waitFor();
       }
     }
