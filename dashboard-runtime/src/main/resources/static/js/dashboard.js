@@ -8,6 +8,7 @@
   const charts = new Map();
   const lastData = new Map();
   let source = null;
+  let liveRetry = 0;
 
   // ---------- theme ----------
   const THEMES = ['light', 'dark', 'auto'];
@@ -88,11 +89,21 @@
     if (source) source.close();
     if (!window.EventSource) return;
     const known = Array.from(lastData.values()).map((d) => d.id + ':' + d.version).join(',');
-    source = new EventSource(withParams('api/live', { known }));
+    const stream = new EventSource(withParams('api/live', { known }));
+    source = stream;
     const status = document.getElementById('live-status');
-    source.onopen = () => { status.textContent = 'Live'; status.dataset.state = 'live'; };
-    source.onerror = () => { status.textContent = 'Reconnecting…'; status.dataset.state = 'offline'; };
-    source.addEventListener('panel', (ev) => {
+    stream.onopen = () => { liveRetry = 0; status.textContent = 'Live'; status.dataset.state = 'live'; };
+    stream.onerror = () => {
+      status.textContent = 'Reconnecting…';
+      status.dataset.state = 'offline';
+      // The browser retries a dropped stream by itself, but gives up on an HTTP error such as the 429 a client
+      // gets while the server still counts the streams of pages it has left: try again later, backing off.
+      if (stream.readyState === EventSource.CLOSED) {
+        liveRetry = Math.min(liveRetry + 1, 5);
+        setTimeout(() => { if (source === stream) connectLive(); }, 1000 * 2 ** liveRetry);
+      }
+    };
+    stream.addEventListener('panel', (ev) => {
       const data = JSON.parse(ev.data);
       const el = panelEl(data.id);
       if (el) render(el, data, true);
@@ -312,5 +323,9 @@
     updateExportLinks();
     Promise.all(panels().map(loadPanel)).then(connectLive);
     window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
+    // A page kept in the back/forward cache keeps its stream open, and the server counts it against the
+    // client's few streams: let go of it on leaving, and take a new one on coming back.
+    window.addEventListener('pagehide', () => { if (source) { source.close(); source = null; } });
+    window.addEventListener('pageshow', (e) => { if (e.persisted) connectLive(); });
   });
 })();

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.astralytiq.runtime.RunningApp;
+import io.astralytiq.runtime.RuntimeProperties;
 import io.astralytiq.runtime.TestDashboards;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +53,9 @@ class DashboardBrowserIT {
 
   @Autowired
   Environment env;
+
+  @Autowired
+  RuntimeProperties properties;
 
   @BeforeAll
   static void startBrowser() throws IOException {
@@ -108,12 +117,47 @@ class DashboardBrowserIT {
   void liveRefreshChangesAValueWithoutReloading() {
     browser.executeScript("window.__sameDocument = 'yes';");
     assertThat(text("#panel-everything .metric-value")).isEqualTo("4,050");
+    awaitLive(Duration.ofSeconds(20));
     TestDashboards.writeSales(DIR, 10);
     // the panel's element is replaced when the new value arrives, which may fall between finding and reading it
     await().atMost(Duration.ofSeconds(20)).ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
         .until(() -> "40,500".equals(text("#panel-everything .metric-value")));
     assertThat(browser.executeScript("return window.__sameDocument;")).isEqualTo("yes");
     assertThat(text("#live-status")).isEqualTo("Live");
+  }
+
+  /**
+   * A browser does not retry a stream refused with an HTTP error (here the 429 of a client holding its share of
+   * streams, as one does for a moment after reloading: the server notices a page has gone only when it next
+   * writes to it); the page must try again by itself.
+   */
+  @Test
+  void aRefusedLiveStreamIsTriedAgain() throws IOException {
+    RunningApp app = new RunningApp(env);
+    int limit = properties.limits().liveStreamsPerClient();
+    List<InputStream> held = new ArrayList<>();
+    try {
+      browser.get("about:blank");
+      // the page's own stream counts until the server notices it is gone
+      await().atMost(Duration.ofSeconds(20)).until(() -> {
+        HttpResponse<InputStream> r = app.client().sendAsync(
+            HttpRequest.newBuilder(URI.create(app.url("/api/live"))).build(),
+            HttpResponse.BodyHandlers.ofInputStream()).join();
+        if (r.statusCode() == 200) {
+          held.add(r.body());
+        } else {
+          r.body().close();
+        }
+        return held.size() == limit;
+      });
+      browser.get(app.url("/"));
+      await().atMost(Duration.ofSeconds(20)).until(() -> "offline".equals(attrOf("#live-status", "data-state")));
+    } finally {
+      for (InputStream in : held) {
+        in.close();
+      }
+    }
+    awaitLive(Duration.ofSeconds(40));
   }
 
   @Test
@@ -148,6 +192,15 @@ class DashboardBrowserIT {
   private String attr(String panel, String name) {
     return (String) browser.executeScript(
         "return document.getElementById('panel-' + arguments[0]).getAttribute(arguments[1]);", panel, name);
+  }
+
+  private void awaitLive(Duration atMost) {
+    await().atMost(atMost).until(() -> "live".equals(attrOf("#live-status", "data-state")));
+  }
+
+  private String attrOf(String css, String name) {
+    return (String) browser.executeScript(
+        "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;", css, name);
   }
 
   private String text(String css) {
