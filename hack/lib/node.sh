@@ -27,6 +27,7 @@ NODE_COMPONENTS=(apiserver-relay containerd coredns kubelet kube-proxy local-pat
 NODE_KUBECONFIG="$NODE_DIR/config/kubeconfig.yaml"
 PAUSE_IMAGE="astralytiq.local/pause:1"
 BUSYBOX_IMAGE="astralytiq.local/busybox:1"
+EXAMPLE_REGISTRY="registry.acme.io"
 
 node_enabled() { [[ "${ASTRALYTIQ_REAL_NODE:-true}" == "true" ]]; }
 
@@ -205,6 +206,14 @@ EOF
   # The local registry speaks plain HTTP.
   cat > "$NODE_DIR/certs.d/$REGISTRY/hosts.toml" <<EOF
 server = "http://$REGISTRY"
+[host."http://$REGISTRY"]
+  capabilities = ["pull", "resolve"]
+EOF
+  # The examples name their team's registry; the local registry stands in for it (hack/example-images), so the
+  # examples run as written. A real cluster pulls from the real one.
+  mkdir -p "$NODE_DIR/certs.d/$EXAMPLE_REGISTRY"
+  cat > "$NODE_DIR/certs.d/$EXAMPLE_REGISTRY/hosts.toml" <<EOF
+server = "https://$EXAMPLE_REGISTRY"
 [host."http://$REGISTRY"]
   capabilities = ["pull", "resolve"]
 EOF
