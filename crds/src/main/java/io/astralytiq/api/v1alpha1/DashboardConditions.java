@@ -9,6 +9,13 @@ public final class DashboardConditions {
   public static final String ROLLED_BACK = "RolledBack";
   /** Whether the alerts in spec.alerts are served as a PrometheusRule; False names the alert that is wrong. */
   public static final String ALERTS_READY = "AlertsReady";
+  /**
+   * kstatus's conditions (Flux, kpt): True while a revision rolls out. Its reason, when True, is Ready's; when
+   * False, the phase.
+   */
+  public static final String RECONCILING = "Reconciling";
+  /** kstatus's: True when only a change to the spec helps (rolled back, refused, failed). Reasons as Reconciling's. */
+  public static final String STALLED = "Stalled";
 
   // Reasons of Ready
   public static final String REASON_READY = "RolledOut";

@@ -8,6 +8,8 @@ public final class TenantConditions {
   public static final String CONFLICT = "Conflict";
   /** On a Dashboard: whether its tenant's policy lets it run. */
   public static final String ADMITTED = "Admitted";
+  /** kstatus's (Flux, kpt): True while a namespace named is another tenant's, which only a spec change resolves. */
+  public static final String STALLED = "Stalled";
 
   public static final String REASON_RECONCILED = "Reconciled";
   public static final String REASON_NAMESPACE_OWNED_ELSEWHERE = "NamespaceOwnedByAnotherTenant";

@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public class StatusEvents {
 
+  private static final String SUSPENDED = "Suspended";
   private static final List<String> WATCHED = List.of("Ready", "TLSReady", "AlertsReady");
   private static final List<String> NORMAL_REASONS = List.of("RolledOut", "Suspended", "Ready", "TLSDisabled",
       "NoAlerts");
@@ -54,9 +55,10 @@ public class StatusEvents {
     }
     boolean wasStarting = was.isEmpty() || STARTING.contains(was.get().getReason());
     if (was.isEmpty() && STARTING.contains(now.get().getReason())
-        || firstStart && wasStarting && "True".equals(now.get().getStatus())) {
+        || firstStart && wasStarting && "True".equals(now.get().getStatus())
+        && !SUSPENDED.equals(now.get().getReason())) {
       // A new resource starting up is no news: its first event is when something is wrong (or, unless this is its
-      // first start, when it is ready).
+      // first start, when it is ready). Suspending is news even then: someone asked for it.
       return;
     }
     Condition changed = now.get();

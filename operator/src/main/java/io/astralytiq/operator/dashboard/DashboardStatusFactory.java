@@ -62,7 +62,10 @@ final class DashboardStatusFactory {
           ? "; the last accepted version keeps running" : ""));
       status.setPhase(deployment.isPresent() ? DashboardPhase.Degraded : DashboardPhase.Failed);
     } else if (model.suspended()) {
-      conditions.set(READY, false, DashboardConditions.REASON_SUSPENDED, "spec.suspend is true: scaled to zero");
+      // Ready: what the spec asks for is what runs (as for a Deployment scaled to zero), so GitOps tools that wait
+      // on Ready (kstatus) do not wait for a suspended dashboard forever; the phase says Suspended.
+      conditions.set(READY, true, DashboardConditions.REASON_SUSPENDED,
+          "spec.suspend is true: scaled to zero, as the spec asks");
       status.setPhase(DashboardPhase.Suspended);
     } else if (rollout != null && rollout.plan().rolledBack()) {
       conditions.set(READY, false, DashboardConditions.REASON_ROLLED_BACK, rolledBackMessage(rollout));
@@ -91,6 +94,7 @@ final class DashboardStatusFactory {
       conditions.set(READY, false, DashboardConditions.REASON_PROGRESSING, progress.progressingMessage());
       status.setPhase(deployment.isPresent() ? DashboardPhase.Progressing : DashboardPhase.Pending);
     }
+    KstatusConditions.set(conditions, status.getPhase(), conditions.build());
     status.setConditions(conditions.build());
     return status;
   }

@@ -35,10 +35,13 @@ final class TenantStatusFactory {
           "every namespace named belongs to this tenant");
       conditions.set(TenantConditions.READY, true, TenantConditions.REASON_RECONCILED,
           model.namespaces().size() + " namespace(s) with members, quota, defaults and isolation in place");
+      conditions.set(TenantConditions.STALLED, false, TenantConditions.REASON_NO_CONFLICT,
+          "no failure that needs a change to the spec");
     } else {
       String message = "namespace(s) " + String.join(", ", conflicts) + " belong to another tenant and are left alone";
       conditions.set(TenantConditions.CONFLICT, true, TenantConditions.REASON_NAMESPACE_OWNED_ELSEWHERE, message);
       conditions.set(TenantConditions.READY, false, TenantConditions.REASON_NAMESPACE_OWNED_ELSEWHERE, message);
+      conditions.set(TenantConditions.STALLED, true, TenantConditions.REASON_NAMESPACE_OWNED_ELSEWHERE, message);
     }
 
     TenantStatus status = new TenantStatus();

@@ -33,7 +33,7 @@ class DashboardSuspendIT {
       return d;
     });
 
-    operator.dashboards().awaitCondition(namespace, "orders", DashboardConditions.READY, "False",
+    operator.dashboards().awaitCondition(namespace, "orders", DashboardConditions.READY, "True",
         DashboardConditions.REASON_SUSPENDED);
     operator.dashboards().awaitAbsent("no autoscaler while suspended", () -> hpa(namespace));
     assertThat(operator.client().apps().deployments().inNamespace(namespace).withName("orders").get().getSpec().getReplicas())
