@@ -6,6 +6,7 @@ import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.operator.common.ForeignApi;
+import io.astralytiq.operator.dashboard.inputs.DashboardInputs;
 import io.astralytiq.operator.dashboard.rollout.Rollouts;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard;
+package io.astralytiq.operator.dashboard.inputs;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard;
+package io.astralytiq.operator.dashboard.tls;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * operator's CA. Not a watched dependent on purpose: an informer of Secrets needs the right to list every Secret
  * of the cluster, while this reads its own Secret by name and writes it only when its content must change.
  */
-final class OperatorTlsSecret {
+public final class OperatorTlsSecret {
 
   private OperatorTlsSecret() {}
 
@@ -28,7 +28,7 @@ final class OperatorTlsSecret {
    *
    * @param onRenewed told when a certificate the Secret already held was replaced
    */
-  static Optional<TlsView> reconcile(DashboardModel model, CertificateTools tools, Context<Dashboard> context,
+  public static Optional<TlsView> reconcile(DashboardModel model, CertificateTools tools, Context<Dashboard> context,
       Consumer<OperatorLeaf> onRenewed) {
     if (!model.operatorCertificate()) {
       return Optional.empty();

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard;
+package io.astralytiq.operator.dashboard.inputs;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
@@ -34,21 +34,21 @@ import java.util.Optional;
  * @param hostHolder the older Dashboard serving the same host, if any
  * @param admission whether the tenant's policy lets the Dashboard run
  */
-record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Dashboard> hostHolder,
+public record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Dashboard> hostHolder,
     Admission admission) {
 
-  static final String DEFINITION_REF_SOURCE = "definition-ref";
+  public static final String DEFINITION_REF_SOURCE = "definition-ref";
 
   /** The same inputs with one more problem. */
-  DashboardInputs withProblem(Problem problem) {
+  public DashboardInputs withProblem(Problem problem) {
     List<Problem> more = new ArrayList<>(problems);
     more.add(problem);
     return new DashboardInputs(model, List.copyOf(more), hostHolder, admission);
   }
-  static final String NAMESPACE_SOURCE = "namespace";
-  static final String TENANT_SOURCE = "tenant";
+  public static final String NAMESPACE_SOURCE = "namespace";
+  public static final String TENANT_SOURCE = "tenant";
 
-  static DashboardInputs resolve(Dashboard dashboard, Context<Dashboard> context, OperatorConfig config) {
+  public static DashboardInputs resolve(Dashboard dashboard, Context<Dashboard> context, OperatorConfig config) {
     List<Problem> problems = new ArrayList<>();
     String image = dashboard.getSpec().getRuntime() == null ? null : dashboard.getSpec().getRuntime().getImage();
     if (image != null && !ImageReference.isValid(image)) {

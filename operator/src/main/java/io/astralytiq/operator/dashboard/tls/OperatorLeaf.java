@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard;
+package io.astralytiq.operator.dashboard.tls;
 
 import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.astralytiq.operator.tls.CaBundle;
@@ -21,10 +21,10 @@ import java.util.Optional;
  * @param renewedExisting whether it replaces a certificate the Secret already held (an Event says so)
  * @param recheckAt when to look again: the certificate's renewal or the CA's next rotation step, whichever first
  */
-record OperatorLeaf(Map<String, String> data, LeafCertificate leaf, Renewal renewal, boolean renewedExisting,
+public record OperatorLeaf(Map<String, String> data, LeafCertificate leaf, Renewal renewal, boolean renewedExisting,
     Instant recheckAt) {
 
-  static final String REASON_RENEWED = "CertificateRenewed";
+  public static final String REASON_RENEWED = "CertificateRenewed";
 
   static OperatorLeaf plan(DashboardModel model, Optional<Secret> stored, CertificateTools tools) {
     CaBundle bundle = tools.ca().bundle(tools.clock().instant());

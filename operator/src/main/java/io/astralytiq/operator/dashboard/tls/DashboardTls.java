@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard;
+package io.astralytiq.operator.dashboard.tls;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** How the certificate of a dashboard's ingress stands, per TLS mode; empty when it serves no ingress. */
-final class DashboardTls {
+public final class DashboardTls {
 
   private DashboardTls() {}
 
@@ -31,7 +31,7 @@ final class DashboardTls {
    * The TLS state of the Dashboard's ingress: from the informers, the user's Secret (read, not watched), or the
    * certificate the operator just worked out.
    */
-  static Optional<TlsView> observe(DashboardModel model, Context<Dashboard> context, CertificateTools tools,
+  public static Optional<TlsView> observe(DashboardModel model, Context<Dashboard> context, CertificateTools tools,
       Optional<TlsView> operatorIssued) {
     if (model.servedIngress().isEmpty()) {
       return Optional.empty();

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard;
+package io.astralytiq.operator.dashboard.inputs;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard;
+package io.astralytiq.operator.dashboard.tls;
 
 import java.time.Instant;
 
@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param recheckAt when to look again though nothing watched changed (Secrets are not watched; certificates age),
  *     or null
  */
-record TlsView(boolean ready, String reason, String message, String notAfter, Instant recheckAt) {
+public record TlsView(boolean ready, String reason, String message, String notAfter, Instant recheckAt) {
 
   static TlsView notReady(String reason, String message) {
     return new TlsView(false, reason, message, null, null);

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard;
+package io.astralytiq.operator.dashboard.inputs;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.ImagePolicy;
@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * @param reason the Admitted condition's reason
  * @param message what a user reads
  */
-record Admission(boolean admitted, String reason, String message) {
+public record Admission(boolean admitted, String reason, String message) {
 
   /**
    * The order dashboards get a tenant's slots in: oldest first. Creation times have one-second resolution, so

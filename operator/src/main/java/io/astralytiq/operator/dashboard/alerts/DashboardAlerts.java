@@ -1,17 +1,17 @@
-package io.astralytiq.operator.dashboard;
+package io.astralytiq.operator.dashboard.alerts;
 
 import io.astralytiq.api.v1alpha1.DashboardConditions;
+import io.astralytiq.operator.common.ConditionView;
 import io.astralytiq.operator.common.ForeignApi;
-import io.astralytiq.operator.dashboard.alerts.AlertRules;
 import java.util.Optional;
 
 /** How a Dashboard's alerts stand: AlertsReady, absent when it has none. */
-final class DashboardAlerts {
+public final class DashboardAlerts {
 
   private DashboardAlerts() {}
 
   /** @param installed whether the cluster serves the Prometheus Operator's PrometheusRules */
-  static Optional<ConditionView> observe(AlertRules rules, boolean installed) {
+  public static Optional<ConditionView> observe(AlertRules rules, boolean installed) {
     if (rules.requested() == 0) {
       return Optional.empty();
     }
