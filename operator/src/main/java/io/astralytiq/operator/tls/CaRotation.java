@@ -1,5 +1,6 @@
 package io.astralytiq.operator.tls;
 
+import io.astralytiq.operator.config.TlsPolicy;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.astralytiq.operator.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.astralytiq.operator.config.TlsPolicy;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.astralytiq.operator.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.operator.common.EventRecorder;
+import io.astralytiq.operator.config.TlsPolicy;
 import io.astralytiq.testing.RealApiServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;

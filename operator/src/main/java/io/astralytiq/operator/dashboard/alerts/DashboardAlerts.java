@@ -2,7 +2,7 @@ package io.astralytiq.operator.dashboard.alerts;
 
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.operator.common.ConditionView;
-import io.astralytiq.operator.common.ForeignApi;
+import io.astralytiq.operator.foreign.ForeignApi;
 import java.util.Optional;
 
 /** How a Dashboard's alerts stand: AlertsReady, absent when it has none. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.IngressTls;
+import io.astralytiq.operator.config.TlsPolicy;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.tls.CaBundle;
@@ -13,7 +14,6 @@ import io.astralytiq.operator.tls.CertificateIssuer;
 import io.astralytiq.operator.tls.HostNames;
 import io.astralytiq.operator.tls.LeafCertificate;
 import io.astralytiq.operator.tls.LeafSecretData;
-import io.astralytiq.operator.tls.TlsPolicy;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;

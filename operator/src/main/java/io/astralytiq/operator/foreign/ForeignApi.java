@@ -1,4 +1,4 @@
-package io.astralytiq.operator.common;
+package io.astralytiq.operator.foreign;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
