@@ -1,11 +1,10 @@
 package io.astralytiq.operator.dashboard.tls;
 
 import io.astralytiq.operator.dashboard.model.DashboardModel;
-import io.astralytiq.operator.tls.CaBundle;
-import io.astralytiq.operator.tls.CertificateTools;
 import io.astralytiq.operator.tls.LeafCertificate;
-import io.astralytiq.operator.tls.LeafSecretData;
-import io.astralytiq.operator.tls.Renewal;
+import io.astralytiq.operator.tls.ca.CaBundle;
+import io.astralytiq.operator.tls.leaf.LeafSecretData;
+import io.astralytiq.operator.tls.leaf.Renewal;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
 import java.util.Map;

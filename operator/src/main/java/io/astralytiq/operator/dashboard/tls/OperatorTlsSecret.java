@@ -4,7 +4,6 @@ import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DashboardNames;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
-import io.astralytiq.operator.tls.CertificateTools;
 import io.astralytiq.operator.tls.InvalidTlsDataException;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.ca;
 
 import java.time.Instant;
 import java.util.Set;

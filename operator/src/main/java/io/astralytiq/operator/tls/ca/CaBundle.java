@@ -1,5 +1,8 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.ca;
 
+import io.astralytiq.operator.tls.CertificateAuthority;
+import io.astralytiq.operator.tls.Pem;
+import io.astralytiq.operator.tls.Validity;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +42,7 @@ public record CaBundle(CertificateAuthority signing, Optional<CertificateAuthori
     return Pem.certificates(trusted());
   }
 
-  CaBundle withNext(CertificateAuthority successor) {
+  public CaBundle withNext(CertificateAuthority successor) {
     return new CaBundle(signing, Optional.of(successor), previous);
   }
 

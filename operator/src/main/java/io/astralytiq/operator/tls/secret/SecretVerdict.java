@@ -1,4 +1,4 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.secret;
 
 import java.time.Instant;
 import java.util.Optional;

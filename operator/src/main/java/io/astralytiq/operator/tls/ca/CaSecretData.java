@@ -1,5 +1,10 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.ca;
 
+import io.astralytiq.operator.tls.CertificateAuthority;
+import io.astralytiq.operator.tls.InvalidTlsDataException;
+import io.astralytiq.operator.tls.KeyPairs;
+import io.astralytiq.operator.tls.Pem;
+import io.astralytiq.operator.tls.SecretData;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;

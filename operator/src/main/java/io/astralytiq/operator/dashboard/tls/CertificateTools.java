@@ -1,7 +1,12 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.dashboard.tls;
 
 import io.astralytiq.operator.common.EventRecorder;
 import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.tls.CertificateIssuer;
+import io.astralytiq.operator.tls.ca.CaRotation;
+import io.astralytiq.operator.tls.ca.OperatorCa;
+import io.astralytiq.operator.tls.leaf.LeafRenewal;
+import io.astralytiq.operator.tls.secret.SecretCheck;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 

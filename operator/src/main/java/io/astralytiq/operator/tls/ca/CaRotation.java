@@ -1,6 +1,9 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.ca;
 
 import io.astralytiq.operator.config.TlsPolicy;
+import io.astralytiq.operator.tls.CertificateAuthority;
+import io.astralytiq.operator.tls.CertificateIssuer;
+import io.astralytiq.operator.tls.Validity;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;

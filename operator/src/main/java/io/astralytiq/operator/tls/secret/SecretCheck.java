@@ -1,5 +1,9 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.secret;
 
+import io.astralytiq.operator.tls.HostNames;
+import io.astralytiq.operator.tls.InvalidTlsDataException;
+import io.astralytiq.operator.tls.LeafCertificate;
+import io.astralytiq.operator.tls.leaf.LeafSecretData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

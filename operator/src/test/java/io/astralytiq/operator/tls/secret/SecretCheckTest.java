@@ -1,8 +1,15 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.operator.config.TlsPolicy;
+import io.astralytiq.operator.tls.CertificateAuthority;
+import io.astralytiq.operator.tls.CertificateIssuer;
+import io.astralytiq.operator.tls.MutableClock;
+import io.astralytiq.operator.tls.SecretData;
+import io.astralytiq.operator.tls.UserCertificates;
+import io.astralytiq.operator.tls.ca.CaBundle;
+import io.astralytiq.operator.tls.leaf.LeafSecretData;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,9 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.leaf;
 
+import io.astralytiq.operator.tls.CertificateAuthority;
+import io.astralytiq.operator.tls.HostNames;
+import io.astralytiq.operator.tls.InvalidTlsDataException;
+import io.astralytiq.operator.tls.LeafCertificate;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.ca;
 
 import io.astralytiq.operator.common.EventRecorder;
 import io.fabric8.kubernetes.api.model.Secret;

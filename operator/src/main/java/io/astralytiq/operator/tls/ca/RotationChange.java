@@ -1,4 +1,4 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.ca;
 
 /** What one rotation step changed in the operator's CA bundle, worded for an Event. */
 public enum RotationChange {

@@ -1,9 +1,12 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.ca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astralytiq.operator.config.TlsPolicy;
+import io.astralytiq.operator.tls.CertificateAuthority;
+import io.astralytiq.operator.tls.CertificateIssuer;
+import io.astralytiq.operator.tls.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

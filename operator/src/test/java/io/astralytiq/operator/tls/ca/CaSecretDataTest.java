@@ -1,9 +1,14 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.ca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astralytiq.operator.config.TlsPolicy;
+import io.astralytiq.operator.tls.CertificateIssuer;
+import io.astralytiq.operator.tls.InvalidTlsDataException;
+import io.astralytiq.operator.tls.MutableClock;
+import io.astralytiq.operator.tls.Pem;
+import io.astralytiq.operator.tls.SecretData;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.leaf;
 
 /** Why a dashboard's certificate is (re)issued, or why it is kept; worded for an Event. */
 public enum RenewalReason {

@@ -1,5 +1,11 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.tls.leaf;
 
+import io.astralytiq.operator.tls.InvalidTlsDataException;
+import io.astralytiq.operator.tls.KeyPairs;
+import io.astralytiq.operator.tls.LeafCertificate;
+import io.astralytiq.operator.tls.Pem;
+import io.astralytiq.operator.tls.SecretData;
+import io.astralytiq.operator.tls.ca.CaBundle;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
