@@ -1,4 +1,4 @@
-package io.astralytiq.runtime.definition;
+package io.astralytiq.api.definition;
 
 import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
@@ -10,14 +10,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks a definition the way the API server would (the runtime may read a file that never went through it) and
- * beyond: references between panels, variables and datasets. Reports every problem at once.
+ * Checks a definition the way the API server would and beyond: references between panels, variables and datasets.
+ * The operator checks a definition held in a ConfigMap (spec.definitionRef, which the API server never looks into)
+ * before it rolls it out; the runtime checks whatever file it reads. Reports every problem at once.
  */
 public final class DefinitionValidator {
 
@@ -37,9 +40,14 @@ public final class DefinitionValidator {
   /** Query parameters the runtime's own endpoints take; a variable of that name would be ambiguous. */
   private static final Set<String> RESERVED = Set.of("width", "height", "theme", "known");
 
+  /** The panel types the runtime draws. */
+  public static final Set<String> PANEL_TYPES =
+      Set.of("metric", "line", "area", "bar", "pie", "scatter", "table", "text");
+
   private DefinitionValidator() {}
 
-  public static Dashboard validate(DashboardDefinition d) {
+  /** What is wrong with the definition, one sentence a dashboard author can act on each; empty when it is usable. */
+  public static List<String> problems(DashboardDefinition d) {
     List<String> problems = new ArrayList<>();
     if (blank(d.getTitle())) {
       problems.add("title is required");
@@ -68,10 +76,7 @@ public final class DefinitionValidator {
         checkPanel(d, d.getPanels().get(i), "panels[" + i + "]", ids, datasets, problems);
       }
     }
-    if (!problems.isEmpty()) {
-      throw new DefinitionException(problems);
-    }
-    return new Dashboard(d);
+    return List.copyOf(problems);
   }
 
   private static void checkDataset(Dataset ds, String at, Set<String> names, List<String> problems) {
@@ -166,12 +171,12 @@ public final class DefinitionValidator {
       problems.add(label + ": the id is used twice");
     }
     if (blank(p.getType())) {
-      problems.add(label + ": type is required; one of " + new TreeSet<>(Dashboard.PANEL_TYPES));
+      problems.add(label + ": type is required; one of " + new TreeSet<>(PANEL_TYPES));
       return;
     }
-    if (!Dashboard.PANEL_TYPES.contains(p.getType())) {
+    if (!PANEL_TYPES.contains(p.getType())) {
       problems.add(label + ": unknown type '" + p.getType() + "'; expected one of "
-          + new TreeSet<>(Dashboard.PANEL_TYPES));
+          + new TreeSet<>(PANEL_TYPES));
       return;
     }
     if (p.getFormat() != null && !FORMAT.matcher(p.getFormat()).matches()) {
@@ -226,25 +231,15 @@ public final class DefinitionValidator {
   }
 
   private static void checkParameters(DashboardDefinition d, String sql, String label, List<String> problems) {
-    Dashboard probe = new Dashboard(withoutPanels(d));
+    Map<String, Variable> variables = Parameters.byName(d.getVariables());
     for (String parameter : SqlTemplate.parse(sql).names()) {
-      if (probe.variableOfParameter(parameter).isEmpty()) {
+      Optional<Variable> variable = Parameters.variableOf(parameter, variables);
+      if (variable.isEmpty()) {
         problems.add(label + ": the query uses :" + parameter + ", which is not a declared variable");
-      } else if ("dateRange".equals(probe.variableOfParameter(parameter).get().getType())
-          && parameter.equals(probe.variableOfParameter(parameter).get().getName())) {
+      } else if ("dateRange".equals(variable.get().getType()) && parameter.equals(variable.get().getName())) {
         problems.add(label + ": a dateRange is bound as :" + parameter + "_from and :" + parameter + "_to");
       }
     }
-  }
-
-  private static DashboardDefinition withoutPanels(DashboardDefinition d) {
-    DashboardDefinition copy = new DashboardDefinition();
-    copy.setTitle(d.getTitle());
-    copy.setRefresh("1s");
-    copy.setVariables(d.getVariables());
-    copy.setDatasets(d.getDatasets());
-    copy.setPanels(List.of());
-    return copy;
   }
 
   private static boolean blank(String s) {

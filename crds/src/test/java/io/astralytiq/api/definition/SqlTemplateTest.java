@@ -1,4 +1,4 @@
-package io.astralytiq.runtime.definition;
+package io.astralytiq.api.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.astralytiq.runtime.definition;
+package io.astralytiq.api.definition;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

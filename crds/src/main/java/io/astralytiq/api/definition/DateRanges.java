@@ -1,4 +1,4 @@
-package io.astralytiq.runtime.definition;
+package io.astralytiq.api.definition;
 
 import java.time.Clock;
 import java.time.LocalDate;
