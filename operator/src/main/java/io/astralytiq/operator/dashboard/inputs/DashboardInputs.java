@@ -107,7 +107,7 @@ public record DashboardInputs(DashboardModel model, List<Problem> problems, Opti
         definition = DefinitionYaml.read(referenced.get());
         yaml = referenced.get();
       } catch (DefinitionYaml.InvalidDefinitionException e) {
-        problems.add(new Problem(DashboardConditions.REASON_DEFINITION_INVALID,
+        problems.add(new Problem(e.reason(),
             "ConfigMap " + ref.getName() + " key " + ref.getKey() + ": " + e.getMessage()));
         return null;
       }

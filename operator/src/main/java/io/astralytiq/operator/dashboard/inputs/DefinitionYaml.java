@@ -6,9 +6,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.astralytiq.api.definition.DefinitionValidator;
+import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
+import java.util.List;
 
-/** Writes a definition as the YAML the runtime reads, and reads one given by reference, with clear errors. */
+/**
+ * Writes a definition as the YAML the runtime reads, and reads one given by reference, with clear errors: YAML
+ * that is no definition is DefinitionInvalid; a definition the runtime's validator (the same class) would refuse is
+ * DefinitionRefused, so it is reported before a rollout rather than by a pod that never becomes ready.
+ */
 final class DefinitionYaml {
 
   private static final ObjectMapper MAPPER = YAMLMapper.builder()
@@ -29,30 +36,41 @@ final class DefinitionYaml {
     }
   }
 
-  /** The definition in {@code yaml}, or the reason it is not one. */
+  /** The definition in {@code yaml}, or the reason it cannot be used. */
   static DashboardDefinition read(String yaml) throws InvalidDefinitionException {
     DashboardDefinition definition;
     try {
       definition = MAPPER.readValue(yaml, DashboardDefinition.class);
     } catch (JsonProcessingException e) {
       String location = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      throw new InvalidDefinitionException("not a dashboard definition" + location + ": " + e.getOriginalMessage());
+      throw new InvalidDefinitionException(DashboardConditions.REASON_DEFINITION_INVALID,
+          "not a dashboard definition" + location + ": " + e.getOriginalMessage());
     }
-    if (definition == null || definition.getTitle() == null || definition.getTitle().isBlank()) {
-      throw new InvalidDefinitionException("the definition has no title");
+    if (definition == null) {
+      throw new InvalidDefinitionException(DashboardConditions.REASON_DEFINITION_INVALID, "the definition is empty");
     }
-    if (definition.getPanels() == null || definition.getPanels().isEmpty()) {
-      throw new InvalidDefinitionException("the definition has no panels");
+    List<String> problems = DefinitionValidator.problems(definition);
+    if (!problems.isEmpty()) {
+      throw new InvalidDefinitionException(DashboardConditions.REASON_DEFINITION_REFUSED,
+          "dashboard-runtime would refuse this definition: " + String.join("; ", problems));
     }
     return definition;
   }
 
-  /** A definition given by reference that cannot be used; its message is shown to the user. */
+  /** A definition given by reference that cannot be used; its reason and message are shown to the user. */
   static final class InvalidDefinitionException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    InvalidDefinitionException(String message) {
+    private final String reason;
+
+    InvalidDefinitionException(String reason, String message) {
       super(message);
+      this.reason = reason;
+    }
+
+    /** The Ready condition's reason: DefinitionInvalid or DefinitionRefused. */
+    String reason() {
+      return reason;
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.astralytiq.operator.dashboard.inputs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
@@ -8,8 +9,10 @@ import io.astralytiq.api.v1alpha1.DashboardPhase;
 import io.astralytiq.api.v1alpha1.DefinitionRef;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
 import io.astralytiq.operator.testing.RunningOperator;
+import io.astralytiq.operator.testing.DashboardAsserts;
 import io.astralytiq.operator.testing.Dashboards;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -72,6 +75,50 @@ class DashboardBadInputIT {
   }
 
   @Test
+  void aDefinitionTheRuntimeWouldRefuseIsReportedBeforeAnyRollout() {
+    String namespace = operator.namespace("refused-ref");
+    operator.client().resource(definitionConfigMap(namespace, """
+        title: Orders
+        theme: sepia
+        panels:
+          - {id: total, type: metric, query: SELECT count(*) AS total FROM ordrs, x: total}
+        """)).create();
+    operator.client().resource(withDefinitionRef(Dashboards.minimal(namespace, "orders"), "orders-definition")).create();
+
+    Condition ready = operator.dashboards().awaitCondition(namespace, "orders", DashboardConditions.READY, "False",
+        DashboardConditions.REASON_DEFINITION_REFUSED);
+    assertThat(ready.getMessage()).contains("ConfigMap orders-definition key dashboard.yaml")
+        .contains("theme must be light, dark or auto, not 'sepia'")
+        .contains("panel 'total': the query reads from 'ordrs', which is not a dataset");
+    assertThat(operator.dashboards().get(namespace, "orders").getStatus().getPhase()).isEqualTo(DashboardPhase.Failed);
+    assertThat(deployment(namespace, "orders")).as("nothing deployed from a refused definition").isNull();
+    assertThat(operator.client().apps().controllerRevisions().inNamespace(namespace).list().getItems())
+        .as("no revision recorded: no rollout started").isEmpty();
+    operator.dashboards().awaitEvent(namespace, "orders", "Warning", DashboardConditions.REASON_DEFINITION_REFUSED);
+
+    operator.client().configMaps().inNamespace(namespace).withName("orders-definition").edit(cm -> {
+      cm.getData().put("dashboard.yaml", "title: Orders\npanels:\n  - {id: total, type: gauge, query: SELECT 1}\n");
+      return cm;
+    });
+    operator.dashboards().awaitCondition(namespace, "orders", DashboardConditions.READY, "False",
+        DashboardConditions.REASON_DEFINITION_REFUSED);
+    await("the message naming the new problem").atMost(DashboardAsserts.TIMEOUT).until(() -> DashboardAsserts
+        .condition(operator.dashboards().get(namespace, "orders"), DashboardConditions.READY).getMessage()
+        .contains("unknown type 'gauge'"));
+    assertThat(operator.dashboards().events(namespace, "orders"))
+        .as("one Warning Event for the reason, however often its message changes")
+        .filteredOn(e -> DashboardConditions.REASON_DEFINITION_REFUSED.equals(e.getReason())).singleElement()
+        .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
+
+    operator.client().configMaps().inNamespace(namespace).withName("orders-definition").edit(cm -> {
+      cm.getData().put("dashboard.yaml", DEFINITION_YAML);
+      return cm;
+    });
+    operator.dashboards().awaitPresent("the Deployment once the definition is usable", () -> deployment(namespace,
+        "orders"));
+  }
+
+  @Test
   void anInvalidImageIsRefusedWhileAnotherDashboardIsUnaffected() {
     String namespace = operator.namespace("image");
     Dashboard bad = Dashboards.minimal(namespace, "bad");
@@ -116,6 +163,11 @@ class DashboardBadInputIT {
     dashboard.getSpec().setDefinition(null);
     dashboard.getSpec().setDefinitionRef(ref);
     return dashboard;
+  }
+
+  private static ConfigMap definitionConfigMap(String namespace, String yaml) {
+    return new ConfigMapBuilder().withNewMetadata().withName("orders-definition").withNamespace(namespace).endMetadata()
+        .addToData("dashboard.yaml", yaml).build();
   }
 
   private static Deployment deployment(String namespace, String name) {
