@@ -24,6 +24,11 @@ public final class DashboardConditions {
   public static final String REASON_HOST_CONFLICT = "HostConflict";
   public static final String REASON_DEFINITION_NOT_FOUND = "DefinitionNotFound";
   public static final String REASON_DEFINITION_INVALID = "DefinitionInvalid";
+  /**
+   * A definition held in a ConfigMap (spec.definitionRef) that parses but that the runtime would refuse: the shared
+   * DefinitionValidator names every problem, and nothing is rolled out.
+   */
+  public static final String REASON_DEFINITION_REFUSED = "DefinitionRefused";
   public static final String REASON_SECRET_NOT_FOUND = "SecretNotFound";
   /** A Secret the dashboard may not mount: a TLS Secret of a dashboard, a service-account token, another's. */
   public static final String REASON_SECRET_NOT_ALLOWED = "SecretNotAllowed";

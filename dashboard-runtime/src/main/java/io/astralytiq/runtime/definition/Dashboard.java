@@ -1,5 +1,9 @@
 package io.astralytiq.runtime.definition;
 
+import io.astralytiq.api.definition.DefinitionValidator;
+import io.astralytiq.api.definition.Durations;
+import io.astralytiq.api.definition.Parameters;
+import io.astralytiq.api.definition.SqlTemplate;
 import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.api.v1alpha1.definition.Panel;
@@ -21,8 +25,6 @@ import java.util.regex.Pattern;
 public final class Dashboard {
 
   public static final Set<String> CHART_TYPES = Set.of("line", "area", "bar", "pie", "scatter");
-  public static final Set<String> PANEL_TYPES =
-      Set.of("metric", "line", "area", "bar", "pie", "scatter", "table", "text");
 
   private final DashboardDefinition definition;
   private final Duration refresh;
@@ -35,7 +37,7 @@ public final class Dashboard {
   Dashboard(DashboardDefinition definition) {
     this.definition = definition;
     this.refresh = Durations.parse(definition.getRefresh());
-    definition.getVariables().forEach(v -> variables.put(v.getName(), v));
+    variables.putAll(Parameters.byName(definition.getVariables()));
     for (Panel p : definition.getPanels()) {
       panels.put(p.getId(), p);
       if (p.getQuery() != null) {
@@ -48,6 +50,15 @@ public final class Dashboard {
         panelDatasets.put(p.getId(), Set.of());
       }
     }
+  }
+
+  /** The dashboard of a definition the shared validator accepts; a DefinitionException listing every problem else. */
+  public static Dashboard from(DashboardDefinition definition) {
+    List<String> problems = DefinitionValidator.problems(definition);
+    if (!problems.isEmpty()) {
+      throw new DefinitionException(problems);
+    }
+    return new Dashboard(definition);
   }
 
   /** An empty dashboard standing in while the real one failed to load, so services can be wired regardless. */
@@ -106,19 +117,7 @@ public final class Dashboard {
 
   /** Maps a parameter to its variable: a dateRange {@code period} is bound as {@code period_from}/{@code _to}. */
   public Optional<Variable> variableOfParameter(String parameter) {
-    Variable v = variables.get(parameter);
-    if (v != null) {
-      return Optional.of(v);
-    }
-    for (String suffix : List.of("_from", "_to")) {
-      if (parameter.endsWith(suffix)) {
-        Variable range = variables.get(parameter.substring(0, parameter.length() - suffix.length()));
-        if (range != null && "dateRange".equals(range.getType())) {
-          return Optional.of(range);
-        }
-      }
-    }
-    return Optional.empty();
+    return Parameters.variableOf(parameter, variables);
   }
 
   private Set<String> variablesOf(SqlTemplate sql) {

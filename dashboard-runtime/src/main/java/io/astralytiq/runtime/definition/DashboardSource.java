@@ -37,7 +37,7 @@ public class DashboardSource {
       from = "template " + Optional.ofNullable(properties.template()).orElse(TEMPLATES.get(0));
     }
     try {
-      loaded = DefinitionValidator.validate(DefinitionParser.parse(read(properties)));
+      loaded = Dashboard.from(DefinitionParser.parse(read(properties)));
       List<String> misplaced = DatasetPaths.problems(loaded, properties);
       if (!misplaced.isEmpty()) {
         loaded = null;

@@ -10,7 +10,7 @@ import java.util.List;
  * Where file datasets may be read from: under one of the data roots (where the data volumes are mounted) and never
  * under the directory where the runtime's credentials are mounted. The engine may
  * read exactly these files, so this is what stands between a dashboard author and a Secret mounted for a JDBC
- * dataset. The paths are already absolute and free of dot segments ({@link DefinitionValidator}).
+ * dataset. The paths are already absolute and free of dot segments ({@link io.astralytiq.api.definition.DefinitionValidator}).
  */
 public final class DatasetPaths {
 

@@ -13,10 +13,10 @@ import static io.astralytiq.api.runtime.RuntimeMetrics.TAG_RESULT;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.astralytiq.api.definition.SqlTemplate;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.api.v1alpha1.definition.Panel;
 import io.astralytiq.runtime.definition.Dashboard;
-import io.astralytiq.runtime.definition.SqlTemplate;
 import io.astralytiq.runtime.engine.QueryEngine;
 import io.astralytiq.runtime.engine.QueryException;
 import io.astralytiq.runtime.engine.QueryResult;

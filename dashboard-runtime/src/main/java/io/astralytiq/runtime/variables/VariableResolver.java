@@ -2,9 +2,9 @@ package io.astralytiq.runtime.variables;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.astralytiq.api.definition.DateRanges;
 import io.astralytiq.api.v1alpha1.definition.Variable;
 import io.astralytiq.runtime.definition.Dashboard;
-import io.astralytiq.runtime.definition.DateRanges;
 import io.astralytiq.runtime.engine.QueryEngine;
 import io.astralytiq.runtime.engine.QueryException;
 import io.astralytiq.runtime.engine.QueryResult;

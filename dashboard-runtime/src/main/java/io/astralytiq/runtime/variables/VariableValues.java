@@ -1,6 +1,6 @@
 package io.astralytiq.runtime.variables;
 
-import io.astralytiq.runtime.definition.DateRanges;
+import io.astralytiq.api.definition.DateRanges;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,20 +1,19 @@
 package io.astralytiq.runtime.live;
 
-import io.astralytiq.runtime.TestEngines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.runtime.RuntimeProperties;
+import io.astralytiq.runtime.TestEngines;
 import io.astralytiq.runtime.definition.Dashboard;
 import io.astralytiq.runtime.definition.DefinitionParser;
-import io.astralytiq.runtime.definition.DefinitionValidator;
 import io.astralytiq.runtime.engine.QueryEngine;
 import io.astralytiq.runtime.panels.PanelService;
 import io.astralytiq.runtime.variables.VariableValues;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class LiveBroadcasterTest {
   /** Graceful shutdown waits for open requests; live streams never end by themselves, so stop must end them. */
   @Test
   void stoppingClosesEveryStream() {
-    Dashboard d = DefinitionValidator.validate(DefinitionParser.parse(
+    Dashboard d = Dashboard.from(DefinitionParser.parse(
         "title: T\nrefresh: 1h\npanels: [{id: a, type: metric, query: SELECT 1 AS one}]\n"));
     try (QueryEngine engine = TestEngines.engine(RuntimeProperties.Engine.of(1, Duration.ofSeconds(5), 10, "64MB",
         1), dir, Duration.ofHours(1), List.of())) {

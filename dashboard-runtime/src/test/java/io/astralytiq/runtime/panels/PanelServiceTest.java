@@ -1,6 +1,5 @@
 package io.astralytiq.runtime.panels;
 
-import io.astralytiq.runtime.TestEngines;
 import static io.astralytiq.api.runtime.RuntimeMetrics.CACHE_REQUESTS;
 import static io.astralytiq.api.runtime.RuntimeMetrics.PANEL_QUERY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.astralytiq.runtime.RuntimeProperties;
 import io.astralytiq.runtime.TestDashboards;
+import io.astralytiq.runtime.TestEngines;
 import io.astralytiq.runtime.definition.Dashboard;
 import io.astralytiq.runtime.definition.DefinitionParser;
-import io.astralytiq.runtime.definition.DefinitionValidator;
 import io.astralytiq.runtime.engine.QueryEngine;
 import io.astralytiq.runtime.variables.VariableResolver;
 import io.astralytiq.runtime.variables.VariableValues;
@@ -38,7 +37,7 @@ class PanelServiceTest {
 
   private PanelService service(String refresh) throws Exception {
     Path definition = TestDashboards.write(dir, refresh);
-    Dashboard d = DefinitionValidator.validate(DefinitionParser.parse(Files.readString(definition)));
+    Dashboard d = Dashboard.from(DefinitionParser.parse(Files.readString(definition)));
     engine = TestEngines.engine(RuntimeProperties.Engine.of(2, Duration.ofSeconds(10), 1000, "128MB", 1), dir,
         d.refresh(), d.datasets());
     return new PanelService(d, engine, Clock.systemUTC(), registry, pool);

@@ -1,13 +1,12 @@
 package io.astralytiq.runtime.variables;
 
-import io.astralytiq.runtime.TestEngines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astralytiq.runtime.RuntimeProperties;
+import io.astralytiq.runtime.TestEngines;
 import io.astralytiq.runtime.definition.Dashboard;
 import io.astralytiq.runtime.definition.DefinitionParser;
-import io.astralytiq.runtime.definition.DefinitionValidator;
 import io.astralytiq.runtime.engine.QueryEngine;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +33,7 @@ class VariableResolverTest {
 
   @BeforeEach
   void setUp() {
-    Dashboard d = DefinitionValidator.validate(DefinitionParser.parse("""
+    Dashboard d = Dashboard.from(DefinitionParser.parse("""
         title: T
         datasets: [{name: orders, format: sample, sample: orders}]
         variables:

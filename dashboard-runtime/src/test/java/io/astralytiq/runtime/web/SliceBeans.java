@@ -1,23 +1,22 @@
 package io.astralytiq.runtime.web;
 
-import io.astralytiq.runtime.TestEngines;
-import io.astralytiq.runtime.limits.Limits;
 import io.astralytiq.runtime.RuntimeProperties;
 import io.astralytiq.runtime.TestDashboards;
+import io.astralytiq.runtime.TestEngines;
 import io.astralytiq.runtime.definition.Dashboard;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.astralytiq.runtime.definition.DefinitionParser;
-import io.astralytiq.runtime.definition.DefinitionValidator;
 import io.astralytiq.runtime.engine.QueryEngine;
+import io.astralytiq.runtime.limits.Limits;
 import io.astralytiq.runtime.panels.PanelService;
 import io.astralytiq.runtime.variables.VariableResolver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +35,7 @@ class SliceBeans {
   @Bean
   DashboardSource dashboardSource(Path testDashboardDir) throws IOException {
     Path definition = TestDashboards.write(testDashboardDir, "1h");
-    Dashboard d = DefinitionValidator.validate(DefinitionParser.parse(Files.readString(definition)));
+    Dashboard d = Dashboard.from(DefinitionParser.parse(Files.readString(definition)));
     return DashboardSource.of(d);
   }
 

@@ -1,6 +1,5 @@
 package io.astralytiq.operator.config;
 
-import io.astralytiq.operator.tls.TlsPolicy;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.astralytiq.operator.tls;
 
+import io.astralytiq.operator.config.TlsPolicy;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.NoSuchAlgorithmException;

@@ -11,7 +11,7 @@ import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 
 /** Key generation for the operator's certificates, and the check that a user's key belongs to its certificate. */
-final class KeyPairs {
+public final class KeyPairs {
 
   private static final byte[] PROBE = "astralytiq key match probe".getBytes(StandardCharsets.US_ASCII);
 
@@ -32,7 +32,7 @@ final class KeyPairs {
    * Whether the private key is the partner of the public key: a signature made with one must verify with the
    * other. Keys of an algorithm not known here are given the benefit of the doubt.
    */
-  static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
+  public static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
     if (!privateKey.getAlgorithm().equals(publicKey.getAlgorithm())) {
       return false;
     }

@@ -17,20 +17,20 @@ import java.util.stream.Collectors;
  * Secret data as the API server holds it ({@code Secret.getData()}): PEM text, base64-encoded, by key. Maps made
  * here print their keys but never their values, so a Secret's content cannot leak into a log line through them.
  */
-final class SecretData {
+public final class SecretData {
 
   private SecretData() {}
 
-  static String encode(String text) {
+  public static String encode(String text) {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The decoded text under the key; an exception naming the key when it is absent or not base64. */
-  static String required(Map<String, String> data, String key) {
+  public static String required(Map<String, String> data, String key) {
     return optional(data, key).orElseThrow(() -> new InvalidTlsDataException(key + " is missing"));
   }
 
-  static List<X509Certificate> certificates(Map<String, String> data, String key) {
+  public static List<X509Certificate> certificates(Map<String, String> data, String key) {
     try {
       return Pem.parseCertificates(required(data, key));
     } catch (InvalidTlsDataException e) {
@@ -38,7 +38,7 @@ final class SecretData {
     }
   }
 
-  static PrivateKey privateKey(Map<String, String> data, String key) {
+  public static PrivateKey privateKey(Map<String, String> data, String key) {
     try {
       return Pem.parsePrivateKey(required(data, key));
     } catch (InvalidTlsDataException e) {
@@ -62,7 +62,7 @@ final class SecretData {
     }
   }
 
-  static Map<String, String> redacted(Map<String, String> data) {
+  public static Map<String, String> redacted(Map<String, String> data) {
     Map<String, String> copy = Collections.unmodifiableMap(new LinkedHashMap<>(data));
     return new AbstractMap<>() {
       @Override

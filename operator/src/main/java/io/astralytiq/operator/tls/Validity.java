@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Points in a certificate's validity period that decisions are taken at. */
-final class Validity {
+public final class Validity {
 
   private Validity() {}
 
@@ -19,7 +19,7 @@ final class Validity {
     return notBefore.plus(lifetime.multipliedBy(2).dividedBy(3));
   }
 
-  static boolean expiredAt(X509Certificate certificate, Instant now) {
+  public static boolean expiredAt(X509Certificate certificate, Instant now) {
     return !now.isBefore(certificate.getNotAfter().toInstant());
   }
 }

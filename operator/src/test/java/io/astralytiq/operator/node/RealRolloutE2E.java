@@ -96,12 +96,13 @@ class RealRolloutE2E {
   void aDefinitionTheRuntimeRefusesIsRolledBack() {
     String namespace = operator.namespace("real-unusable");
     createGood(namespace);
-    // A ConfigMap the schema cannot look into; the runtime's validator refuses the theme and answers readiness 422.
+    // A ConfigMap the schema cannot look into, with a definition the operator's validator accepts (it is the
+    // runtime's too) but the runtime refuses when it loads: the file lies outside its data directories, which only
+    // the runtime knows. It answers readiness 422, the last line of defence.
     operator.client().resource(new ConfigMapBuilder().withNewMetadata().withName("sales-definition")
         .withNamespace(namespace).endMetadata().addToData("dashboard.yaml", """
             title: Sales
-            theme: sepia
-            datasets: [{name: orders, format: sample, sample: orders}]
+            datasets: [{name: orders, format: csv, path: /etc/orders.csv}]
             panels:
             - {id: count, title: Orders, type: metric, query: 'SELECT count(*) AS orders FROM orders', x: orders,
                grid: {col: 0, row: 0, width: 4, height: 2}}

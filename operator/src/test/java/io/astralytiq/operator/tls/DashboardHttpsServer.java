@@ -2,6 +2,7 @@ package io.astralytiq.operator.tls;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.astralytiq.operator.tls.leaf.LeafSecretData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -3,6 +3,7 @@ package io.astralytiq.operator.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.astralytiq.operator.config.TlsPolicy;
 import java.io.StringWriter;
 import java.security.KeyPair;
 import java.security.SecureRandom;

@@ -3,6 +3,13 @@ package io.astralytiq.operator.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.astralytiq.operator.config.TlsPolicy;
+import io.astralytiq.operator.tls.ca.CaBundle;
+import io.astralytiq.operator.tls.ca.CaRotation;
+import io.astralytiq.operator.tls.leaf.LeafRenewal;
+import io.astralytiq.operator.tls.leaf.LeafSecretData;
+import io.astralytiq.operator.tls.leaf.Renewal;
+import io.astralytiq.operator.tls.leaf.RenewalReason;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

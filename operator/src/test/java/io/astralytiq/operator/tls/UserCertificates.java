@@ -1,5 +1,6 @@
 package io.astralytiq.operator.tls;
 
+import io.astralytiq.operator.tls.leaf.LeafSecretData;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -23,18 +24,18 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Certificates as users bring them in their own Secrets: self-signed, RSA, with the names and dates a test needs,
  * and the key in the traditional "RSA PRIVATE KEY" form older openssl writes.
  */
-final class UserCertificates {
+public final class UserCertificates {
 
   private UserCertificates() {}
 
-  static KeyPair rsaKeys() throws Exception {
+  public static KeyPair rsaKeys() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     return generator.generateKeyPair();
   }
 
   /** kubernetes.io/tls Secret data for a certificate of the given DNS names (none: common name only). */
-  static Map<String, String> secretData(KeyPair keys, List<String> dnsNames, Instant notBefore, Instant notAfter)
+  public static Map<String, String> secretData(KeyPair keys, List<String> dnsNames, Instant notBefore, Instant notAfter)
       throws Exception {
     X509Certificate certificate = certificate(keys, dnsNames, notBefore, notAfter);
     return Map.of(LeafSecretData.CERT, SecretData.encode(Pem.certificates(List.of(certificate))),

@@ -1,8 +1,8 @@
 package io.astralytiq.operator.dashboard.dependent;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
-import io.astralytiq.operator.common.ForeignApi;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
+import io.astralytiq.operator.foreign.ForeignApi;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;

@@ -1,7 +1,7 @@
 package io.astralytiq.operator.dashboard.model;
 
 import io.astralytiq.api.v1alpha1.DashboardNames;
-import io.astralytiq.operator.tls.LeafSecretData;
+import io.astralytiq.operator.tls.leaf.LeafSecretData;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.util.Map;

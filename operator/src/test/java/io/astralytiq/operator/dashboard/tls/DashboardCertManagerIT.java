@@ -6,7 +6,7 @@ import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.api.v1alpha1.IssuerRef;
-import io.astralytiq.operator.common.ForeignApi;
+import io.astralytiq.operator.foreign.ForeignApi;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.testing.ThirdPartyCrds;

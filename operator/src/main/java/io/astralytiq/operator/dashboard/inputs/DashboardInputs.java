@@ -1,0 +1,146 @@
+package io.astralytiq.operator.dashboard.inputs;
+
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.DashboardConditions;
+import io.astralytiq.api.v1alpha1.DefinitionRef;
+import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.api.v1alpha1.Tenant;
+import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
+import io.astralytiq.api.v1alpha1.definition.Dataset;
+import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.dashboard.model.DashboardModel;
+import io.astralytiq.operator.dashboard.model.DefinitionContent;
+import io.astralytiq.operator.dashboard.sources.MountedSource;
+import io.astralytiq.operator.dashboard.sources.ObservedSources;
+import io.astralytiq.operator.dashboard.sources.SourceCheck;
+import io.astralytiq.operator.dashboard.sources.SourceReader;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a Dashboard's desired state depends on besides its spec, read from the informers' caches: the
+ * definition (inline or referenced), its namespace's tenant, which Dashboard holds its host; and the problems
+ * that stop its children from being changed.
+ *
+ * @param model the desired state, valid only when there are no problems
+ * @param problems the user's mistakes and policy refusals, in the order they are reported
+ * @param hostHolder the older Dashboard serving the same host, if any
+ * @param admission whether the tenant's policy lets the Dashboard run
+ */
+public record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Dashboard> hostHolder,
+    Admission admission) {
+
+  public static final String DEFINITION_REF_SOURCE = "definition-ref";
+
+  /** The same inputs with one more problem. */
+  public DashboardInputs withProblem(Problem problem) {
+    List<Problem> more = new ArrayList<>(problems);
+    more.add(problem);
+    return new DashboardInputs(model, List.copyOf(more), hostHolder, admission);
+  }
+  public static final String NAMESPACE_SOURCE = "namespace";
+  public static final String TENANT_SOURCE = "tenant";
+
+  public static DashboardInputs resolve(Dashboard dashboard, Context<Dashboard> context, OperatorConfig config) {
+    List<Problem> problems = new ArrayList<>();
+    String image = dashboard.getSpec().getRuntime() == null ? null : dashboard.getSpec().getRuntime().getImage();
+    if (image != null && !ImageReference.isValid(image)) {
+      problems.add(new Problem(DashboardConditions.REASON_INVALID_IMAGE,
+          "spec.runtime.image '" + image + "' is not an image reference such as registry.example.com/team/app:1.0"));
+    }
+    DefinitionContent definition = definition(dashboard, context, problems);
+    problems.addAll(sourceProblems(dashboard, definition, context));
+    if (definition == null && (image == null || image.equals(config.runtimeImage()))
+        && problems.stream().noneMatch(p -> p.reason().startsWith("Definition"))) {
+      problems.add(new Problem(DashboardConditions.REASON_DEFINITION_INVALID,
+          "the default dashboard-runtime needs spec.definition or spec.definitionRef"));
+    }
+    Optional<Dashboard> holder = HostClaims.holder(dashboard, context.getPrimaryCache().list());
+    String tenant = context.getSecondaryResource(Namespace.class, NAMESPACE_SOURCE)
+        .map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(Labels.TENANT)).orElse(null);
+    Optional<Tenant> tenantResource = tenant(context, tenant);
+    DashboardModel model = new DashboardModel(dashboard, config, definition, tenant,
+        tenantResource.map(t -> t.getSpec().getTls()).orElse(null), holder.isPresent(),
+        tenantResource.map(t -> t.getSpec().getEgress()).orElse(null));
+    Admission admission = Admission.check(dashboard, tenant, tenantResource, model.image(),
+        context.getPrimaryCache().list(), config);
+    admission.problem().ifPresent(p -> problems.add(0, p));
+    return new DashboardInputs(model, List.copyOf(problems), holder, admission);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<Tenant> tenant(Context<Dashboard> context, String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    var tenants = (InformerEventSource<Tenant, Dashboard>) context.eventSourceRetriever()
+        .getEventSourceFor(Tenant.class, TENANT_SOURCE);
+    return tenants.get(new ResourceID(name));
+  }
+
+  private static DefinitionContent definition(Dashboard dashboard, Context<Dashboard> context,
+      List<Problem> problems) {
+    DashboardDefinition inline = dashboard.getSpec().getDefinition();
+    DefinitionRef ref = dashboard.getSpec().getDefinitionRef();
+    DashboardDefinition definition;
+    String yaml;
+    if (inline != null) {
+      definition = inline;
+      yaml = DefinitionYaml.write(inline);
+    } else if (ref != null) {
+      Optional<String> referenced = context.getSecondaryResource(ConfigMap.class, DEFINITION_REF_SOURCE)
+          .map(ConfigMap::getData).map(data -> data.get(ref.getKey()));
+      if (referenced.isEmpty()) {
+        problems.add(new Problem(DashboardConditions.REASON_DEFINITION_NOT_FOUND, "ConfigMap " + ref.getName()
+            + " with key " + ref.getKey() + " (spec.definitionRef) does not exist in namespace "
+            + dashboard.getMetadata().getNamespace()));
+        return null;
+      }
+      try {
+        definition = DefinitionYaml.read(referenced.get());
+        yaml = referenced.get();
+      } catch (DefinitionYaml.InvalidDefinitionException e) {
+        problems.add(new Problem(e.reason(),
+            "ConfigMap " + ref.getName() + " key " + ref.getKey() + ": " + e.getMessage()));
+        return null;
+      }
+    } else {
+      return null;
+    }
+    return DefinitionContent.of(yaml, credentialSecrets(definition), sourceUrls(definition));
+  }
+
+  private static List<String> sourceUrls(DashboardDefinition definition) {
+    return definition.getDatasets().stream()
+        .map(d -> d.getJdbc() != null ? d.getJdbc().getUrl() : d.getUrl()).filter(Objects::nonNull).toList();
+  }
+
+  private static List<String> credentialSecrets(DashboardDefinition definition) {
+    return definition.getDatasets().stream().map(Dataset::getJdbc).filter(Objects::nonNull)
+        .map(jdbc -> jdbc.getCredentialsSecret()).filter(Objects::nonNull).distinct().sorted().toList();
+  }
+
+  /** The objects the runtime would mount: one missing or refused would keep this revision from rolling out. */
+  @SuppressWarnings("unchecked")
+  private static List<Problem> sourceProblems(Dashboard dashboard, DefinitionContent definition,
+      Context<Dashboard> context) {
+    List<MountedSource> sources = SourceCheck.sources(dashboard,
+        definition == null ? List.of() : definition.credentialSecrets());
+    if (sources.isEmpty()) {
+      return List.of();
+    }
+    var configMaps = (InformerEventSource<ConfigMap, Dashboard>) context.eventSourceRetriever()
+        .getEventSourceFor(ConfigMap.class, DEFINITION_REF_SOURCE);
+    ObservedSources observed = SourceReader.read(dashboard, sources, context.getClient(), configMaps);
+    return SourceCheck.check(dashboard, sources, observed,
+            context.getPrimaryCache().list(dashboard.getMetadata().getNamespace()).toList()).stream()
+        .map(p -> new Problem(p.reason(), p.message())).toList();
+  }
+}
