@@ -36,7 +36,9 @@ public final class Crds {
 
   public static boolean isEstablished(KubernetesClient client, String name) {
     CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(name).get();
-    return crd != null && crd.getStatus() != null && crd.getStatus().getConditions().stream()
+    // A CRD just created may have a status without conditions yet.
+    return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+        && crd.getStatus().getConditions().stream()
         .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
