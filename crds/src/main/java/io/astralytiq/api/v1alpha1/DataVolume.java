@@ -36,8 +36,9 @@ public class DataVolume {
   @JsonPropertyDescription("Mount the keys of this ConfigMap as files.")
   private DataVolumeSource configMap;
 
-  @JsonPropertyDescription("Mount the keys of this Secret as files. A Secret the operator holds (a dashboard's TLS"
-      + " certificate, a service-account token, another Dashboard's) is refused.")
+  @JsonPropertyDescription("Mount the keys of this Secret as files. It must be labelled"
+      + " astralytiq.io/dashboard-data=true; a Secret the operator holds (a dashboard's TLS certificate, a"
+      + " service-account token, another Dashboard's) is refused.")
   private DataVolumeSource secret;
 
   @JsonPropertyDescription("Mount this PersistentVolumeClaim, read-only.")

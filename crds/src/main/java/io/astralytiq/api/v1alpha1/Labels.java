@@ -23,8 +23,9 @@ public final class Labels {
   public static final String DEFINITION_HASH = ApiGroup.GROUP + "/definition-hash";
 
   /**
-   * Label ("true") a Secret needs before a Dashboard may mount it whole as a data volume: set by whoever may write
-   * Secrets, it keeps an editor, who may not read Secrets, from showing one on a panel.
+   * Label ("true") a Secret needs before a Dashboard may mount it, whole as a data volume or as a JDBC dataset's
+   * credentials: set by whoever may write Secrets, it keeps an editor, who may not read Secrets, from showing one on
+   * a panel or sending its username and password to a database of their choosing.
    */
   public static final String DASHBOARD_DATA = ApiGroup.GROUP + "/dashboard-data";
 

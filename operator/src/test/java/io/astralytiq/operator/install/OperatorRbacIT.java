@@ -299,8 +299,8 @@ class OperatorRbacIT {
 
     dashboards.awaitCondition(namespace, "sales", DashboardConditions.READY, "False",
         DashboardConditions.REASON_SECRET_NOT_FOUND);
-    admin.resource(new SecretBuilder().withNewMetadata().withName("sales-db").withNamespace(namespace).endMetadata()
-        .addToStringData("username", "reader").addToStringData("password", "s3cr3t").build()).create();
+    admin.resource(new SecretBuilder().withNewMetadata().withName("sales-db").withNamespace(namespace)
+        .addToLabels(Labels.DASHBOARD_DATA, "true").endMetadata().addToStringData("username", "reader").addToStringData("password", "s3cr3t").build()).create();
 
     Deployment deployment = dashboards.awaitPresent("the Deployment once the Secret exists", () -> admin.apps()
         .deployments().inNamespace(namespace).withName(DashboardNames.deployment(dashboard)).get());

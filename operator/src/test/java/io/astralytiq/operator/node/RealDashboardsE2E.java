@@ -99,7 +99,7 @@ class RealDashboardsE2E {
     apply(namespace, """
         apiVersion: v1
         kind: Secret
-        metadata: {name: warehouse}
+        metadata: {name: warehouse, labels: {astralytiq.io/dashboard-data: "true"}}
         stringData: {username: %s, password: reader-secret}
         """.formatted(database));
     apply(namespace, dashboard("deals", null, "{name: orders, format: jdbc, jdbc: {url: 'jdbc:postgresql://"

@@ -39,7 +39,8 @@ public class JdbcSource {
       + " properties the field's description lists")
   private String url;
 
-  @JsonPropertyDescription("Secret in the Dashboard's namespace with the keys username and password.")
+  @JsonPropertyDescription("Secret in the Dashboard's namespace with the keys username and password, labelled"
+      + " astralytiq.io/dashboard-data=true (which marks it as meant for dashboards); only those two keys are mounted.")
   @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
   private String credentialsSecret;
 

@@ -17,7 +17,10 @@ import java.util.Optional;
 /**
  * Which Secrets a Dashboard may mount. A Dashboard is written by a tenant's editors, who may not read Secrets; what
  * its runtime mounts, its queries and viewers may come to see. So a Secret the operator or the cluster holds for
- * another purpose is never mounted: a dashboard's TLS certificate, a service-account token, another Dashboard's.
+ * another purpose is never mounted: a dashboard's TLS certificate, a service-account token, another Dashboard's. And
+ * every Secret it mounts, whole or as credentials, carries the label {@link Labels#DASHBOARD_DATA}: set by someone who
+ * may write Secrets, it says the Secret is meant for dashboards. Without it an editor could name any Secret with a
+ * username and password key and send them to a database at an address of their choosing.
  */
 final class SecretRules {
 
@@ -41,8 +44,10 @@ final class SecretRules {
     if (owner.isPresent()) {
       return Optional.of("belongs to Dashboard " + owner.get());
     }
-    if (!source.credentials() && !"true".equals(labels(secret).get(Labels.DASHBOARD_DATA))) {
-      return Optional.of("is not labelled " + Labels.DASHBOARD_DATA + "=true, which a Secret mounted whole as data needs");
+    if (!"true".equals(labels(secret).get(Labels.DASHBOARD_DATA))) {
+      return Optional.of("is not labelled " + Labels.DASHBOARD_DATA + "=true, which marks a Secret as meant for"
+          + " dashboards (whoever may write Secrets adds it: kubectl label secret " + name + " "
+          + Labels.DASHBOARD_DATA + "=true)");
     }
     return Optional.empty();
   }

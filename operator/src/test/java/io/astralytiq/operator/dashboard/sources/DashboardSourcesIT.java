@@ -89,6 +89,29 @@ class DashboardSourcesIT {
   }
 
   @Test
+  void anUnlabelledCredentialsSecretIsRefusedUntilItIsLabelled() {
+    String namespace = operator.namespace("credentials-label");
+    operator.client().resource(secret(namespace, "billing-db").editMetadata().removeFromLabels(Labels.DASHBOARD_DATA)
+        .endMetadata().build()).create();
+    operator.client().resource(withJdbc(Dashboards.minimal(namespace, "sales"), "billing-db")).create();
+
+    Condition ready = operator.dashboards().awaitCondition(namespace, "sales", DashboardConditions.READY, "False",
+        DashboardConditions.REASON_SECRET_NOT_ALLOWED);
+    assertThat(ready.getMessage()).contains("Secret billing-db (credentials of a jdbc dataset")
+        .contains("kubectl label secret billing-db " + Labels.DASHBOARD_DATA + "=true").doesNotContain("s3cr3t");
+    operator.dashboards().awaitEvent(namespace, "sales", "Warning", DashboardConditions.REASON_SECRET_NOT_ALLOWED);
+    assertThat(deployment(namespace, "sales")).as("no pod holds the Secret").isNull();
+
+    operator.client().secrets().inNamespace(namespace).withName("billing-db")
+        .edit(s -> new SecretBuilder(s).editMetadata().addToLabels(Labels.DASHBOARD_DATA, "true").endMetadata().build());
+
+    Deployment deployment = operator.dashboards().awaitPresent("the Deployment once the Secret is labelled",
+        () -> deployment(namespace, "sales"));
+    assertThat(volume(deployment, "billing-db").getSecret().getItems()).extracting(KeyToPath::getKey)
+        .containsExactly(RuntimeContract.USERNAME_KEY, RuntimeContract.PASSWORD_KEY);
+  }
+
+  @Test
   void aServiceAccountTokenIsRefusedAndTheLastGoodRevisionKeepsRunning() {
     String namespace = operator.namespace("credentials-token");
     operator.client().resource(Dashboards.minimal(namespace, "sales")).create();
@@ -113,8 +136,7 @@ class DashboardSourcesIT {
   @Test
   void anotherDashboardsTlsSecretIsRefusedAsADataVolume() {
     String namespace = operator.namespace("data-tls");
-    operator.client().resource(secret(namespace, "orders-tls").editMetadata()
-        .addToLabels(Labels.DASHBOARD_DATA, "true").endMetadata().build()).create();
+    operator.client().resource(secret(namespace, "orders-tls").build()).create();
     operator.client().resource(Dashboards.minimal(namespace, "orders")).create();
     operator.client().resource(withVolume(Dashboards.minimal(namespace, "sales"), "certs",
         v -> v.setSecret(new DataVolumeSource("orders-tls")))).create();
@@ -143,8 +165,10 @@ class DashboardSourcesIT {
     assertThat(ready.getMessage()).doesNotContain("s3cr3t");
   }
 
+  /** A Secret meant for dashboards (labelled), with both credential keys. */
   private static SecretBuilder secret(String namespace, String name) {
-    return new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+    return new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace)
+        .addToLabels(Labels.DASHBOARD_DATA, "true").endMetadata()
         .addToStringData(RuntimeContract.USERNAME_KEY, "reader").addToStringData(RuntimeContract.PASSWORD_KEY, "s3cr3t");
   }
 

@@ -27,12 +27,26 @@ class SourceCheckTest {
       "orders.acme.example.com", IngressTls.TlsMode.Secret, "orders-cert"), "uid-orders");
 
   @Test
-  void aCredentialsSecretWithBothKeysIsAccepted() {
+  void aLabelledCredentialsSecretWithBothKeysIsAccepted() {
     assertThat(credentials(secret("sales-db", s -> s))).isEmpty();
   }
 
   @Test
-  void aServiceAccountTokenIsRefused() {
+  void aCredentialsSecretWithoutTheDataLabelIsRefusedWithTheLabelToAdd() {
+    Secret unlabelled = secret("billing-db", s -> s.editMetadata().removeFromLabels(Labels.DASHBOARD_DATA)
+        .endMetadata());
+
+    assertThat(credentials(unlabelled)).singleElement().satisfies(p -> {
+      assertThat(p.reason()).isEqualTo(DashboardConditions.REASON_SECRET_NOT_ALLOWED);
+      assertThat(p.message()).startsWith("Secret billing-db (credentials of a jdbc dataset")
+          .contains("is not labelled astralytiq.io/dashboard-data=true")
+          .contains("kubectl label secret billing-db astralytiq.io/dashboard-data=true")
+          .doesNotContain("cmVhZGVy").doesNotContain("czNjcjN0");
+    });
+  }
+
+  @Test
+  void aServiceAccountTokenIsRefusedThoughLabelled() {
     assertThat(credentials(secret("sales-db", s -> s.withType("kubernetes.io/service-account-token"))))
         .singleElement().satisfies(p -> {
           assertThat(p.reason()).isEqualTo(DashboardConditions.REASON_SECRET_NOT_ALLOWED);
@@ -64,8 +78,8 @@ class SourceCheckTest {
 
   @Test
   void aCredentialsSecretWithoutPasswordNamesTheMissingKey() {
-    Secret noPassword = new SecretBuilder().withNewMetadata().withName("sales-db").endMetadata()
-        .addToData("username", "cmVhZGVy").build();
+    Secret noPassword = new SecretBuilder().withNewMetadata().withName("sales-db")
+        .addToLabels(Labels.DASHBOARD_DATA, "true").endMetadata().addToData("username", "cmVhZGVy").build();
 
     assertThat(credentials(noPassword)).singleElement().satisfies(p -> {
       assertThat(p.reason()).isEqualTo(DashboardConditions.REASON_SECRET_KEY_MISSING);
@@ -78,11 +92,11 @@ class SourceCheckTest {
     Dashboard dashboard = withVolume("partners", v -> v.setSecret(new DataVolumeSource("partners")));
     List<MountedSource> sources = SourceCheck.sources(dashboard, List.of());
 
-    List<SourceProblem> unlabelled = SourceCheck.check(dashboard, sources,
-        observed(Map.of("partners", secret("partners", s -> s))), List.of(dashboard));
-    List<SourceProblem> labelled = SourceCheck.check(dashboard, sources, observed(Map.of("partners",
-        secret("partners", s -> s.editMetadata().addToLabels(Labels.DASHBOARD_DATA, "true").endMetadata()))),
+    List<SourceProblem> unlabelled = SourceCheck.check(dashboard, sources, observed(Map.of("partners",
+        secret("partners", s -> s.editMetadata().removeFromLabels(Labels.DASHBOARD_DATA).endMetadata()))),
         List.of(dashboard));
+    List<SourceProblem> labelled = SourceCheck.check(dashboard, sources,
+        observed(Map.of("partners", secret("partners", s -> s))), List.of(dashboard));
 
     assertThat(unlabelled).singleElement().satisfies(p -> assertThat(p.message())
         .contains("spec.dataVolumes[0] partners").contains(Labels.DASHBOARD_DATA));
@@ -115,8 +129,10 @@ class SourceCheckTest {
         List.of(SALES, ORDERS));
   }
 
+  /** A Secret meant for dashboards (labelled), with both credential keys. */
   private static Secret secret(String name, UnaryOperator<SecretBuilder> change) {
-    return change.apply(new SecretBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE).endMetadata()
+    return change.apply(new SecretBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE)
+        .addToLabels(Labels.DASHBOARD_DATA, "true").endMetadata()
         .withType("Opaque").addToData("username", "cmVhZGVy").addToData("password", "czNjcjN0")).build();
   }
 
