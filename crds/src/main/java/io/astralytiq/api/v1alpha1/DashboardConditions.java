@@ -34,6 +34,8 @@ public final class DashboardConditions {
   public static final String REASON_SECRET_NOT_ALLOWED = "SecretNotAllowed";
   /** A JDBC dataset's credentials Secret without the username or password key. */
   public static final String REASON_SECRET_KEY_MISSING = "SecretKeyMissing";
+  /** A dataset's host is a Service in a namespace the Dashboard's tenant does not hold: egress there stays closed. */
+  public static final String REASON_EGRESS_NOT_ALLOWED = "EgressNotAllowed";
   /** A ConfigMap of spec.dataVolumes that does not exist. */
   public static final String REASON_CONFIG_MAP_NOT_FOUND = "ConfigMapNotFound";
   /** A PersistentVolumeClaim of spec.dataVolumes that does not exist. */

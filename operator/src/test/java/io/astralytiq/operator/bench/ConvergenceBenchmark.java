@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -112,7 +113,8 @@ public final class ConvergenceBenchmark {
         option("runtime-image", OperatorConfig.DEFAULT_RUNTIME_IMAGE)));
     List<List<HasMetadata>> children = new ArrayList<>();
     for (Dashboard dashboard : dashboards(namespaces)) {
-      children.add(children(new DashboardModel(dashboard, config, definition(dashboard), TENANT, null, false, null)));
+      children.add(children(new DashboardModel(dashboard, config, definition(dashboard), TENANT, null, false, null,
+          Set.of())));
     }
     Semaphore changes = new Semaphore(0);
     try (SharedIndexInformer<Deployment> informer = client.apps().deployments().inAnyNamespace()

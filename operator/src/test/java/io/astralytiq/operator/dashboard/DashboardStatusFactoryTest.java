@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the status says for each state the Deployment can be in, and for each mistake. */
@@ -142,7 +143,7 @@ class DashboardStatusFactoryTest {
 
   private static DashboardInputs inputs(DashboardSpec spec, List<Problem> problems, Dashboard holder) {
     DashboardModel model = new DashboardModel(dashboard(spec), OperatorConfig.from(Map.of()), null, null, null,
-        holder != null, null);
+        holder != null, null, Set.of());
     return new DashboardInputs(model, problems, Optional.ofNullable(holder),
         new Admission(true, "Admitted", "admitted by tenant acme"));
   }

@@ -5,6 +5,7 @@ import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DefinitionRef;
 import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.Tenant;
+import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.operator.config.OperatorConfig;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything a Dashboard's desired state depends on besides its spec, read from the informers' caches: the
@@ -68,7 +71,9 @@ public record DashboardInputs(DashboardModel model, List<Problem> problems, Opti
     Optional<Tenant> tenantResource = tenant(context, tenant);
     DashboardModel model = new DashboardModel(dashboard, config, definition, tenant,
         tenantResource.map(t -> t.getSpec().getTls()).orElse(null), holder.isPresent(),
-        tenantResource.map(t -> t.getSpec().getEgress()).orElse(null));
+        tenantResource.map(t -> t.getSpec().getEgress()).orElse(null), tenantNamespaces(context, tenantResource));
+    model.egressRefusals().forEach(refusal -> problems.add(new Problem(DashboardConditions.REASON_EGRESS_NOT_ALLOWED,
+        refusal)));
     Admission admission = Admission.check(dashboard, tenant, tenantResource, model.image(),
         context.getPrimaryCache().list(), config);
     admission.problem().ifPresent(p -> problems.add(0, p));
@@ -83,6 +88,24 @@ public record DashboardInputs(DashboardModel model, List<Problem> problems, Opti
     var tenants = (InformerEventSource<Tenant, Dashboard>) context.eventSourceRetriever()
         .getEventSourceFor(Tenant.class, TENANT_SOURCE);
     return tenants.get(new ResourceID(name));
+  }
+
+  /**
+   * The namespaces the tenant holds: those it names that carry its label, as the namespace informer has them. A name
+   * in its spec that another tenant holds is not one of them.
+   */
+  @SuppressWarnings("unchecked")
+  private static Set<String> tenantNamespaces(Context<Dashboard> context, Optional<Tenant> tenant) {
+    if (tenant.isEmpty()) {
+      return Set.of();
+    }
+    var namespaces = (InformerEventSource<Namespace, Dashboard>) context.eventSourceRetriever()
+        .getEventSourceFor(Namespace.class, NAMESPACE_SOURCE);
+    String name = tenant.get().getMetadata().getName();
+    return TenantNames.namespaces(tenant.get()).stream()
+        .filter(ns -> namespaces.get(new ResourceID(ns)).map(n -> n.getMetadata().getLabels())
+            .map(labels -> name.equals(labels.get(Labels.TENANT))).orElse(false))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static DefinitionContent definition(Dashboard dashboard, Context<Dashboard> context,

@@ -30,6 +30,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The desired state of one Dashboard's children, computed from the Dashboard, the operator's settings and what
@@ -43,9 +44,10 @@ import java.util.Optional;
  * @param tenantTls the tenant's TLS defaults; null when it has none
  * @param hostConflict whether an older Dashboard already serves the same host
  * @param tenantEgress where the tenant lets its dashboards connect to; null when it names nowhere
+ * @param tenantNamespaces the namespaces the tenant holds (names in its spec and labelled as its); empty without one
  */
 public record DashboardModel(Dashboard dashboard, OperatorConfig config, DefinitionContent definition, String tenant,
-    TenantTls tenantTls, boolean hostConflict, TenantEgress tenantEgress) {
+    TenantTls tenantTls, boolean hostConflict, TenantEgress tenantEgress, Set<String> tenantNamespaces) {
 
   public String name() {
     return dashboard.getMetadata().getName();
@@ -53,6 +55,16 @@ public record DashboardModel(Dashboard dashboard, OperatorConfig config, Definit
 
   public String namespace() {
     return dashboard.getMetadata().getNamespace();
+  }
+
+  /** Whether a namespace is the Dashboard's own or another its tenant holds: the ones its datasets may connect into. */
+  public boolean tenantHolds(String otherNamespace) {
+    return otherNamespace.equals(namespace()) || tenantNamespaces.contains(otherNamespace);
+  }
+
+  /** Dataset hosts its NetworkPolicy does not open (Services of namespaces its tenant does not hold), as sentences. */
+  public List<String> egressRefusals() {
+    return DesiredEgress.refusals(this);
   }
 
   public DashboardSpec spec() {

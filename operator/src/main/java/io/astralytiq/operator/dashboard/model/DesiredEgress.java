@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Where a dashboard's runtime may connect to: the cluster's DNS, the databases and web servers its datasets name
- * by address or as a Service, and the tenant's allow-list. Nothing else: a query that escaped the runtime's sandbox
+ * by address or as a Service of one of its tenant's namespaces, and the tenant's allow-list. Nothing else: a query that escaped the runtime's sandbox
  * still reaches no other dashboard, no cloud metadata service and nothing on the internet.
  */
 final class DesiredEgress {
@@ -34,7 +34,7 @@ final class DesiredEgress {
         .withPorts(port("UDP", DNS_PORT, null), port("TCP", DNS_PORT, null))
         .build());
     for (DataEndpoint endpoint : endpoints(model)) {
-      peer(endpoint, model.namespace()).ifPresent(peer -> rules.add(new NetworkPolicyEgressRuleBuilder().withTo(peer)
+      peer(endpoint, model).ifPresent(peer -> rules.add(new NetworkPolicyEgressRuleBuilder().withTo(peer)
           .withPorts(port("TCP", endpoint.port(), null)).build()));
     }
     TenantEgress tenant = model.tenantEgress();
@@ -59,13 +59,32 @@ final class DesiredEgress {
     return endpoints;
   }
 
-  /** An address as itself; a Service as every pod of its namespace (a NetworkPolicy cannot name a Service). */
-  private static Optional<NetworkPolicyPeer> peer(DataEndpoint endpoint, String ownNamespace) {
+  /**
+   * An address as itself; a Service as every pod of its namespace (a NetworkPolicy cannot name a Service), when the
+   * namespace is the tenant's. A Service of another tenant's namespace is not opened: see {@link #refusals}.
+   */
+  private static Optional<NetworkPolicyPeer> peer(DataEndpoint endpoint, DashboardModel model) {
     Optional<String> cidr = endpoint.cidr();
     if (cidr.isPresent()) {
       return Optional.of(new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(cidr.get()).endIpBlock().build());
     }
-    return endpoint.serviceNamespace(ownNamespace).map(DesiredNetworkPolicy::namespace);
+    return endpoint.serviceNamespace(model.namespace()).filter(model::tenantHolds)
+        .map(DesiredNetworkPolicy::namespace);
+  }
+
+  /**
+   * What the policy leaves closed though a dataset names it: a Service in a namespace the dashboard's tenant does not
+   * hold (another tenant's, or none's). An editor of one tenant could otherwise open the way into any namespace.
+   */
+  static List<String> refusals(DashboardModel model) {
+    List<String> refusals = new ArrayList<>();
+    for (DataEndpoint endpoint : endpoints(model)) {
+      endpoint.serviceNamespace(model.namespace()).filter(ns -> !model.tenantHolds(ns)).ifPresent(ns -> refusals.add(
+          "dataset host " + endpoint.host() + " is a Service in namespace " + ns + ", which is not "
+              + (model.tenant() == null ? "the Dashboard's own" : "one of tenant " + model.tenant() + "'s")
+              + "; its NetworkPolicy does not let the runtime connect there"));
+    }
+    return List.copyOf(refusals);
   }
 
   private static NetworkPolicyPort port(EgressPort port) {

@@ -12,6 +12,7 @@ import io.astralytiq.operator.testing.Dashboards;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Dashboards with alerts for the alert tests: the scenarios whose rules are kept as golden YAML and checked by
@@ -89,7 +90,7 @@ final class AlertDashboards {
     dashboard.getMetadata().setUid("0b5e7f8a-1d2c-4e3f-9a8b-7c6d5e4f3a2b");
     spec.setDefinition(dashboard.getSpec().getDefinition());
     dashboard.setSpec(spec);
-    return new DashboardModel(dashboard, CONFIG, null, TENANT, null, false, null);
+    return new DashboardModel(dashboard, CONFIG, null, TENANT, null, false, null, Set.of());
   }
 
   static AlertSpec availability(String name, String pods) {

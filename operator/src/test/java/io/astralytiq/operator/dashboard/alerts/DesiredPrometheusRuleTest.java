@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -81,7 +82,8 @@ class DesiredPrometheusRuleTest {
   @Test
   void aDashboardOfNoTenantHasNoTenantLabel() {
     DashboardModel owned = model(1, errorRate("HighErrorRate", "5%"));
-    DashboardModel orphan = new DashboardModel(owned.dashboard(), owned.config(), null, null, null, false, null);
+    DashboardModel orphan = new DashboardModel(owned.dashboard(), owned.config(), null, null, null, false, null,
+        Set.of());
 
     assertThat(rules(DesiredPrometheusRule.of(orphan, AlertSettings.DEFAULTS)).get(0).getLabels())
         .doesNotContainKey("tenant");

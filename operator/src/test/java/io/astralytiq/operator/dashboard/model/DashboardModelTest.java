@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -221,9 +222,25 @@ class DashboardModelTest {
     TenantEgress tenant = new TenantEgress();
     tenant.setAllowed(List.of(partners));
     DashboardModel model = new DashboardModel(dashboard(new DashboardSpec()), CONFIG, definition, "acme", null, false,
-        tenant);
+        tenant, Set.of("acme-analytics", "data"));
 
     GoldenFiles.assertMatches("egress/networkpolicy", model.networkPolicy());
+  }
+
+  @Test
+  void aServiceOfANamespaceTheTenantDoesNotHoldIsNotOpenedAndIsNamed() {
+    DefinitionContent definition = DefinitionContent.of("title: Sales\n", List.of(), List.of(
+        "jdbc:postgresql://billing-db.globex-analytics.svc:5432/billing", "jdbc:postgresql://crm-db.data.svc/crm",
+        "jdbc:postgresql://orders-db/orders"));
+    DashboardModel model = new DashboardModel(dashboard(new DashboardSpec()), CONFIG, definition, "acme", null, false,
+        null, Set.of("acme-analytics", "data"));
+
+    assertThat(model.networkPolicy().getSpec().getEgress()).flatExtracting(r -> r.getTo())
+        .extracting(peer -> peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+        .containsExactly("kube-system", "data", "acme-analytics");
+    assertThat(model.egressRefusals()).containsExactly("dataset host billing-db.globex-analytics.svc is a Service in"
+        + " namespace globex-analytics, which is not one of tenant acme's; its NetworkPolicy does not let the runtime"
+        + " connect there");
   }
 
   @Test
@@ -239,7 +256,7 @@ class DashboardModelTest {
   }
 
   private static DashboardModel model(Dashboard dashboard, DefinitionContent definition, boolean conflict) {
-    return new DashboardModel(dashboard, CONFIG, definition, "acme", null, conflict, null);
+    return new DashboardModel(dashboard, CONFIG, definition, "acme", null, conflict, null, Set.of());
   }
 
   private static Dashboard dashboard(DashboardSpec spec) {
