@@ -1,5 +1,7 @@
 package io.astralytiq.api.runtime;
 
+import java.util.List;
+
 /**
  * What the operator and dashboard-runtime agree on about the runtime's container: where the definition is
  * mounted, the environment that points the runtime at it, the port, the probe paths and what the readiness probe
@@ -42,10 +44,16 @@ public final class RuntimeContract {
 
   /**
    * Environment variable with the address ranges URL datasets may not reach, comma separated: the cluster's pod
-   * and service CIDRs. Unset, the runtime refuses all private ranges (10/8, 172.16/12, 192.168/16, 100.64/10,
-   * fc00::/7); loopback and link-local are refused either way.
+   * and service CIDRs. Unset, the runtime refuses {@link #PRIVATE_RANGES}; loopback and link-local are refused
+   * either way. Set but empty, it refuses no range: the operator always sets it to something.
    */
   public static final String EGRESS_BLOCKED_CIDRS_ENV = "ASTRALYTIQ_EGRESS_BLOCKED_CIDRS";
+  /**
+   * Every private range (RFC 1918, carrier-grade NAT, IPv6 unique local): what the runtime refuses when it is not
+   * told the cluster's ranges (its application.yaml default, which a test keeps equal to this).
+   */
+  public static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+      "100.64.0.0/10", "fc00::/7");
   /** Environment variable with host names URL datasets may reach even inside the blocked ranges, comma separated. */
   public static final String EGRESS_ALLOWED_HOSTS_ENV = "ASTRALYTIQ_EGRESS_ALLOWED_HOSTS";
 

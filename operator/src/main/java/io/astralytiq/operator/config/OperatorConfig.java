@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The operator's settings, parsed once at start-up from the environment and, when ASTRALYTIQ_CONFIG names one,
@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  * @param operatorNamespace namespace the operator runs in, where it keeps its own CA
  * @param caSecretName Secret holding the operator's CA (tls.mode Operator)
  * @param tlsPolicy lifetimes of the operator's CA and certificates, and when a user's certificate is near its end
+ * @param runtimeEgress the address ranges dashboard-runtime's URL datasets may not reach, and the hosts they may
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -51,7 +52,8 @@ public record OperatorConfig(
     Map<String, String> monitoringLabels,
     String operatorNamespace,
     String caSecretName,
-    TlsPolicy tlsPolicy) {
+    TlsPolicy tlsPolicy,
+    RuntimeEgress runtimeEgress) {
 
   public static final String DEFAULT_RUNTIME_IMAGE = "ghcr.io/astralytiq/dashboard-runtime:0.1.0";
   /** docs/alerts.md in the project's repository: one section per alert type. */
@@ -92,7 +94,8 @@ public record OperatorConfig(
             s.duration("CERTIFICATE_LIFETIME", TlsPolicy.DEFAULTS.leafLifetime()),
             s.duration("CA_ROTATION_OVERLAP", TlsPolicy.DEFAULTS.rotationOverlap()),
             TlsPolicy.DEFAULTS.clockSkew(),
-            s.duration("CERTIFICATE_EXPIRY_WARNING", TlsPolicy.DEFAULTS.expiryWarning())));
+            s.duration("CERTIFICATE_EXPIRY_WARNING", TlsPolicy.DEFAULTS.expiryWarning())),
+        new RuntimeEgress(s.list("CLUSTER_CIDRS"), s.list("EGRESS_ALLOWED_HOSTS")));
   }
 
   /** The namespace of the pod the operator runs in; outside a cluster, the namespace the chart installs to. */
@@ -128,8 +131,12 @@ public record OperatorConfig(
     }
 
     Set<String> set(String key) {
-      return Arrays.stream(string(key, "").split(","))
-          .map(String::strip).filter(v -> !v.isEmpty()).collect(Collectors.toUnmodifiableSet());
+      return Set.copyOf(list(key));
+    }
+
+    /** "a,b,c" in its order, blanks left out. */
+    List<String> list(String key) {
+      return Arrays.stream(string(key, "").split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     /** "key=value,key=value" */

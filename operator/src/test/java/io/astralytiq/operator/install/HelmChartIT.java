@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.config.RuntimeEgress;
 import io.astralytiq.operator.config.TlsPolicy;
 import io.astralytiq.operator.install.Helm.Rendered;
 import io.astralytiq.testing.Command;
@@ -135,7 +136,9 @@ class HelmChartIT {
         Map.entry("operator.dnsNamespace", "openshift-dns"), Map.entry("operator.allowUnmanagedNamespaces", "true"),
         Map.entry("operator.runbookBaseUrl", "https://runbooks.example.com/astralytiq"),
         Map.entry("operator.scrapeInterval", "15s"),
-        Map.entry("operator.monitoringLabels.release", "kube-prometheus-stack")));
+        Map.entry("operator.monitoringLabels.release", "kube-prometheus-stack"),
+        Map.entry("operator.clusterCidrs", "{10.244.0.0/16,10.96.0.0/12}"),
+        Map.entry("operator.egressAllowedHosts", "{minio.storage.svc}")));
 
     OperatorConfig config = OperatorConfig.from(env(chart));
 
@@ -143,12 +146,13 @@ class HelmChartIT {
         "registry.example.com/runtime:2.0", 3, Duration.ofMinutes(90), "traefik", "observability", "openshift-dns",
         "", 9090, true,
         "https://runbooks.example.com/astralytiq", Duration.ofSeconds(15), Map.of("release", "kube-prometheus-stack"),
-        NAMESPACE, "astralytiq-operator-ca", TlsPolicy.DEFAULTS));
+        NAMESPACE, "astralytiq-operator-ca", TlsPolicy.DEFAULTS,
+        new RuntimeEgress(List.of("10.244.0.0/16", "10.96.0.0/12"), List.of("minio.storage.svc"))));
     assertThat(OperatorConfig.from(env(render(Map.of())))).as("defaults").isEqualTo(new OperatorConfig(Set.of(),
         "ghcr.io/astralytiq/dashboard-runtime:0.1.0", 10, Duration.ofMinutes(10), "ingress-nginx", "monitoring",
         "kube-system", "",
         8081, false, OperatorConfig.DEFAULT_RUNBOOK_BASE_URL, Duration.ofSeconds(30), Map.of(), NAMESPACE,
-        "astralytiq-operator-ca", TlsPolicy.DEFAULTS));
+        "astralytiq-operator-ca", TlsPolicy.DEFAULTS, new RuntimeEgress(List.of(), List.of())));
   }
 
   @ParameterizedTest(name = "replicaCount={0}, leaderElection.enabled={1}: elects a leader={2}")
@@ -199,6 +203,8 @@ class HelmChartIT {
       "operator.resyncPeriod  | 10 minutes | resyncPeriod",
       "operator.watchNamespaces | {Team_A} | watchNamespaces",
       "operator.healthPort    | 80        | healthPort",
+      "operator.clusterCidrs  | {10.96.0.0} | clusterCidrs",
+      "operator.egressAllowedHosts | {https://data.example.com} | egressAllowedHosts",
       "image.pullPolicy       | Sometimes | pullPolicy",
   })
   void anInvalidValueFailsTheRenderNamingIt(String key, String value, String message) {
@@ -283,6 +289,10 @@ class HelmChartIT {
             r -> assertThat(env(r)).containsEntry("MONITORING_NAMESPACE", "prom")),
         new ValueCase("operator.dnsNamespace", Map.of("operator.dnsNamespace", "openshift-dns"),
             r -> assertThat(env(r)).containsEntry("DNS_NAMESPACE", "openshift-dns")),
+        new ValueCase("operator.clusterCidrs", Map.of("operator.clusterCidrs", "{198.19.0.0/16,198.18.128.0/20}"),
+            r -> assertThat(env(r)).containsEntry("CLUSTER_CIDRS", "198.19.0.0/16,198.18.128.0/20")),
+        new ValueCase("operator.egressAllowedHosts", Map.of("operator.egressAllowedHosts", "{minio.storage.svc}"),
+            r -> assertThat(env(r)).containsEntry("EGRESS_ALLOWED_HOSTS", "minio.storage.svc")),
         new ValueCase("operator.allowUnmanagedNamespaces", Map.of("operator.allowUnmanagedNamespaces", "true"),
             r -> assertThat(env(r)).containsEntry("ALLOW_UNMANAGED_NAMESPACES", "true")),
         new ValueCase("operator.healthPort", Map.of("operator.healthPort", "9000"),

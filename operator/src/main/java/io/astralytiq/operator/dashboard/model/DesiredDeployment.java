@@ -5,6 +5,7 @@ import io.astralytiq.api.v1alpha1.DashboardNames;
 import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.RolloutSpec;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
+import io.astralytiq.operator.config.RuntimeEgress;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -95,18 +96,26 @@ final class DesiredDeployment {
   private static List<EnvVar> env(DashboardModel model) {
     List<EnvVar> env = new ArrayList<>();
     if (model.definition() != null) {
-      env.add(new EnvVarBuilder().withName(RuntimeContract.DEFINITION_ENV)
-          .withValue(RuntimeContract.DEFINITION_DIR + "/" + RuntimeContract.DEFINITION_FILE).build());
+      env.add(env(RuntimeContract.DEFINITION_ENV,
+          RuntimeContract.DEFINITION_DIR + "/" + RuntimeContract.DEFINITION_FILE));
     }
     if (model.runsDefaultRuntime()) {
-      env.add(new EnvVarBuilder().withName(RuntimeContract.TEMP_DIR_ENV).withValue(RuntimeContract.TEMP_DIR)
-          .build());
+      RuntimeEgress egress = model.config().runtimeEgress();
+      env.add(env(RuntimeContract.TEMP_DIR_ENV, RuntimeContract.TEMP_DIR));
+      // Always set: the runtime reads an empty list as "block nothing".
+      env.add(env(RuntimeContract.EGRESS_BLOCKED_CIDRS_ENV, String.join(",", egress.blockedCidrs())));
+      env.add(env(RuntimeContract.EGRESS_ALLOWED_HOSTS_ENV, String.join(",", egress.allowedHosts())));
     }
     RuntimeSpec runtime = model.spec().getRuntime();
     if (runtime != null && runtime.getEnv() != null) {
       env.addAll(runtime.getEnv());
     }
     return env;
+  }
+
+  /** An empty value is left out, as the API server stores it, so the applied and the read-back pod templates match. */
+  private static EnvVar env(String name, String value) {
+    return new EnvVarBuilder().withName(name).withValue(value.isEmpty() ? null : value).build();
   }
 
   private static Probe probe(String path, int periodSeconds, int failureThreshold) {

@@ -244,6 +244,32 @@ class DashboardModelTest {
   }
 
   @Test
+  void theDefaultRuntimeIsToldWhereItsUrlDatasetsMayNotGoACustomImageIsNot() {
+    OperatorConfig cluster = OperatorConfig.from(Map.of("CLUSTER_CIDRS", "10.244.0.0/16,10.96.0.0/12",
+        "EGRESS_ALLOWED_HOSTS", "minio.storage.svc"));
+    DashboardSpec custom = new DashboardSpec();
+    custom.setRuntime(new RuntimeSpec());
+    custom.getRuntime().setImage("registry.acme.io/data/forecast-streamlit:2.3.1");
+
+    assertThat(env(new DashboardModel(dashboard(new DashboardSpec()), cluster, DEFINITION, "acme", null, false, null,
+        Set.of()))).containsEntry("ASTRALYTIQ_EGRESS_BLOCKED_CIDRS", "10.244.0.0/16,10.96.0.0/12")
+        .containsEntry("ASTRALYTIQ_EGRESS_ALLOWED_HOSTS", "minio.storage.svc");
+    assertThat(env(model(dashboard(new DashboardSpec()), DEFINITION, false)))
+        .as("no ranges configured: every private one, and no host allowed")
+        .containsEntry("ASTRALYTIQ_EGRESS_BLOCKED_CIDRS", "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,fc00::/7")
+        .containsEntry("ASTRALYTIQ_EGRESS_ALLOWED_HOSTS", "");
+    assertThat(env(new DashboardModel(dashboard(custom), cluster, null, "acme", null, false, null, Set.of())))
+        .doesNotContainKeys("ASTRALYTIQ_EGRESS_BLOCKED_CIDRS", "ASTRALYTIQ_EGRESS_ALLOWED_HOSTS");
+  }
+
+  private static Map<String, String> env(DashboardModel model) {
+    Map<String, String> env = new java.util.TreeMap<>();
+    model.deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+        .forEach(e -> env.put(e.getName(), e.getValue() == null ? "" : e.getValue()));
+    return env;
+  }
+
+  @Test
   void theDefinitionConfigMapIsNamedByContentSoEachVersionKeepsItsOwn() {
     DashboardModel first = model(dashboard(new DashboardSpec()), DEFINITION, false);
     DashboardModel second = model(dashboard(new DashboardSpec()),
