@@ -17,7 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+// dashboard-runtime reads its settings from the environment (Spring, the JVM's JAVA_TOOL_OPTIONS): a variable
+// could turn off its sandbox, its egress checks or its limits. Its settings come from the operator instead.
+@ValidationRule(value = "has(self.image) || !has(self.env) || self.env.all(e, e.name in " + RuntimeSpec.DEFAULT_ENV
+    + ")", message = "spec.runtime.env may set only TZ for dashboard-runtime (spec.runtime.image unset): the runtime"
+    + " reads its settings, limits and sandbox from its environment, and the operator sets them")
 public class RuntimeSpec {
+
+  /** The variables a Dashboard may give dashboard-runtime, as a CEL list. */
+  static final String DEFAULT_ENV = "['TZ']";
+
 
   @JsonPropertyDescription("Container image, such as ghcr.io/astralytiq/dashboard-runtime:1.0. Default: the"
       + " operator's configured dashboard-runtime image.")
@@ -42,7 +51,8 @@ public class RuntimeSpec {
   @JsonPropertyDescription("CPU and memory requests and limits. Default: the tenant's defaults.")
   private ResourceRequirements resources;
 
-  @JsonPropertyDescription("Extra environment variables for the container.")
+  @JsonPropertyDescription("Extra environment variables for the container. For dashboard-runtime (image unset) only"
+      + " TZ; a value from a Secret needs the Secret labelled astralytiq.io/dashboard-data=true.")
   @Size(max = 64)
   private List<EnvVar> env = new ArrayList<>();
 

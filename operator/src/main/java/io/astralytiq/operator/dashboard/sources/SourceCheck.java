@@ -5,6 +5,7 @@ import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DataVolume;
 import io.astralytiq.operator.dashboard.sources.MountedSource.Kind;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,6 +37,17 @@ public final class SourceCheck {
     for (int i = 0; i < volumes.size(); i++) {
       sources.add(dataVolume(volumes.get(i), "spec.dataVolumes[" + i + "] " + volumes.get(i).getName()
           + ", mounted at " + volumes.get(i).getMountPath()));
+    }
+    // A Secret read into an environment variable is as much the pod's as a mounted one, and any image can show it.
+    List<EnvVar> env = dashboard.getSpec().getRuntime() == null || dashboard.getSpec().getRuntime().getEnv() == null
+        ? List.of() : dashboard.getSpec().getRuntime().getEnv();
+    for (int i = 0; i < env.size(); i++) {
+      EnvVar var = env.get(i);
+      if (var.getValueFrom() != null && var.getValueFrom().getSecretKeyRef() != null) {
+        sources.add(new MountedSource(Kind.Secret, var.getValueFrom().getSecretKeyRef().getName(),
+            "spec.runtime.env[" + i + "] " + var.getName() + ", from its key "
+                + var.getValueFrom().getSecretKeyRef().getKey(), false));
+      }
     }
     return sources;
   }

@@ -9,10 +9,12 @@ import io.astralytiq.api.v1alpha1.DashboardPhase;
 import io.astralytiq.api.v1alpha1.DataVolume;
 import io.astralytiq.api.v1alpha1.DataVolumeSource;
 import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.api.v1alpha1.RuntimeSpec;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -109,6 +111,34 @@ class DashboardSourcesIT {
         () -> deployment(namespace, "sales"));
     assertThat(volume(deployment, "billing-db").getSecret().getItems()).extracting(KeyToPath::getKey)
         .containsExactly(RuntimeContract.USERNAME_KEY, RuntimeContract.PASSWORD_KEY);
+  }
+
+  @Test
+  void anUnlabelledSecretReadIntoTheEnvironmentOfAnyImageIsRefused() {
+    String namespace = operator.namespace("env-secret");
+    operator.client().resource(secret(namespace, "api-token").editMetadata().removeFromLabels(Labels.DASHBOARD_DATA)
+        .endMetadata().build()).create();
+    Dashboard dashboard = Dashboards.minimal(namespace, "forecast");
+    RuntimeSpec runtime = new RuntimeSpec();
+    runtime.setImage("registry.acme.io/data/forecast:2.3.1");
+    runtime.setEnv(List.of(new EnvVarBuilder().withName("TOKEN").withNewValueFrom().withNewSecretKeyRef()
+        .withName("api-token").withKey("password").endSecretKeyRef().endValueFrom().build()));
+    dashboard.getSpec().setRuntime(runtime);
+    operator.client().resource(dashboard).create();
+
+    Condition ready = operator.dashboards().awaitCondition(namespace, "forecast", DashboardConditions.READY, "False",
+        DashboardConditions.REASON_SECRET_NOT_ALLOWED);
+    assertThat(ready.getMessage()).contains("Secret api-token (spec.runtime.env[0] TOKEN, from its key password)")
+        .contains("kubectl label secret api-token").doesNotContain("s3cr3t");
+    assertThat(deployment(namespace, "forecast")).as("no pod reads the Secret").isNull();
+
+    operator.client().secrets().inNamespace(namespace).withName("api-token")
+        .edit(s -> new SecretBuilder(s).editMetadata().addToLabels(Labels.DASHBOARD_DATA, "true").endMetadata().build());
+    Deployment deployment = operator.dashboards().awaitPresent("the Deployment once the Secret is labelled",
+        () -> deployment(namespace, "forecast"));
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .filteredOn(e -> "TOKEN".equals(e.getName())).singleElement()
+        .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("api-token"));
   }
 
   @Test
