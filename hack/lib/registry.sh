@@ -11,3 +11,10 @@ crane() {
   [[ -x "$CRANE_BIN_DIR/crane" ]] || "$(dirname "${BASH_SOURCE[0]}")/../build-binaries" crane
   "$CRANE_BIN_DIR/crane" --insecure "$@"
 }
+
+# The repository of a reference: without its @digest or :tag (a registry's :port is not a tag).
+repository_of() { # <ref>
+  local ref="${1%%@*}"
+  [[ "${ref##*/}" == *:* ]] && ref="${ref%:*}"
+  echo "$ref"
+}

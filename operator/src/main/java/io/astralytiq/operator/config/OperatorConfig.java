@@ -55,7 +55,8 @@ public record OperatorConfig(
     TlsPolicy tlsPolicy,
     RuntimeEgress runtimeEgress) {
 
-  public static final String DEFAULT_RUNTIME_IMAGE = "ghcr.io/astralytiq/dashboard-runtime:0.1.0";
+  /** The runtime of this release: its tag is the project version (ReleaseVersionsTest, hack/release version). */
+  public static final String DEFAULT_RUNTIME_IMAGE = "ghcr.io/astralytiq/dashboard-runtime:0.1.0-SNAPSHOT";
   /** docs/alerts.md in the project's repository: one section per alert type. */
   public static final String DEFAULT_RUNBOOK_BASE_URL = "https://github.com/astralytiq/astralytiq/blob/main/docs/alerts.md";
   /** Where a pod finds its own namespace. */

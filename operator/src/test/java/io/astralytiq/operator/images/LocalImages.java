@@ -26,7 +26,7 @@ record LocalImages(String registry, String repository, String commitTag, String 
       throw new UncheckedIOException("no " + file + ": the images are built in the package phase (hack/images)", e);
     }
     return new LocalImages(p.getProperty("astralytiq.registry"), required("astralytiq.images.repository"),
-        p.getProperty("astralytiq.git.short"), required("astralytiq.version"), p.getProperty("astralytiq.git.commit"),
+        "sha-" + p.getProperty("astralytiq.git.short"), required("astralytiq.version"), p.getProperty("astralytiq.git.commit"),
         p.getProperty("astralytiq.base.image"));
   }
 

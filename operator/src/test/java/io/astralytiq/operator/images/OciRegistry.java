@@ -12,12 +12,14 @@ import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Just enough of the OCI distribution API over plain HTTP to read what the build pushed: manifests and indexes (their
- * digest computed from the bytes and checked against the registry's), blobs, and deleting a manifest.
+ * digest computed from the bytes and checked against the registry's), blobs, tags, and deleting a manifest or a tag.
  */
 final class OciRegistry {
 
@@ -93,6 +95,22 @@ final class OciRegistry {
       }
     }
     return response.body();
+  }
+
+  /** The tags of a repository (none when it does not exist). */
+  List<String> tags(String repository) {
+    HttpResponse<byte[]> response = send(request(repository + "/tags/list"), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() == 404) {
+      return List.of();
+    }
+    check(response, "GET tags of " + repository);
+    try {
+      List<String> tags = new ArrayList<>();
+      JSON.readTree(response.body()).path("tags").forEach(t -> tags.add(t.asText()));
+      return tags;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   void delete(String repository, String digest) {

@@ -149,7 +149,7 @@ class HelmChartIT {
         NAMESPACE, "astralytiq-operator-ca", TlsPolicy.DEFAULTS,
         new RuntimeEgress(List.of("10.244.0.0/16", "10.96.0.0/12"), List.of("minio.storage.svc"))));
     assertThat(OperatorConfig.from(env(render(Map.of())))).as("defaults").isEqualTo(new OperatorConfig(Set.of(),
-        "ghcr.io/astralytiq/dashboard-runtime:0.1.0", 10, Duration.ofMinutes(10), "ingress-nginx", "monitoring",
+        OperatorConfig.DEFAULT_RUNTIME_IMAGE, 10, Duration.ofMinutes(10), "ingress-nginx", "monitoring",
         "kube-system", "",
         8081, false, OperatorConfig.DEFAULT_RUNBOOK_BASE_URL, Duration.ofSeconds(30), Map.of(), NAMESPACE,
         "astralytiq-operator-ca", TlsPolicy.DEFAULTS, new RuntimeEgress(List.of(), List.of())));
@@ -266,11 +266,13 @@ class HelmChartIT {
         new ValueCase("replicaCount", Map.of("replicaCount", "2"),
             r -> assertThat(r.one(Deployment.class).getSpec().getReplicas()).isEqualTo(2)),
         new ValueCase("image.repository", Map.of("image.repository", "registry.example.com/aq"),
-            r -> assertThat(container(r).getImage()).isEqualTo("registry.example.com/aq:0.1.0")),
+            r -> assertThat(container(r).getImage())
+                .isEqualTo("registry.example.com/aq:" + ReleaseVersions.chart().appVersion())),
         new ValueCase("image.tag", Map.of("image.tag", "0.2.0"),
             r -> assertThat(container(r).getImage()).isEqualTo("ghcr.io/astralytiq/astralytiq-operator:0.2.0")),
         new ValueCase("image.digest", Map.of("image.digest", "sha256:" + "a".repeat(64)),
-            r -> assertThat(container(r).getImage()).endsWith(":0.1.0@sha256:" + "a".repeat(64))),
+            r -> assertThat(container(r).getImage())
+                .endsWith(":" + ReleaseVersions.chart().appVersion() + "@sha256:" + "a".repeat(64))),
         new ValueCase("image.pullPolicy", Map.of("image.pullPolicy", "Always"),
             r -> assertThat(container(r).getImagePullPolicy()).isEqualTo("Always")),
         new ValueCase("imagePullSecrets", Map.of("imagePullSecrets", "{regcred}"),
