@@ -7,6 +7,7 @@ import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DashboardPhase;
 import io.astralytiq.api.v1alpha1.DefinitionRef;
+import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.RuntimeSpec;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.DashboardAsserts;
@@ -147,7 +148,8 @@ class DashboardBadInputIT {
     assertThat(ready.getMessage()).contains("Secret sales-db");
     assertThat(ready.getMessage()).doesNotContain("password");
 
-    operator.client().resource(new SecretBuilder().withNewMetadata().withName("sales-db").withNamespace(namespace).endMetadata()
+    operator.client().resource(new SecretBuilder().withNewMetadata().withName("sales-db").withNamespace(namespace)
+        .addToLabels(Labels.DASHBOARD_DATA, "true").endMetadata()
         .addToStringData("username", "reader").addToStringData("password", "s3cr3t-value").build()).create();
 
     Deployment deployment = operator.dashboards().awaitPresent("the Deployment", () -> deployment(namespace, "sales"));
