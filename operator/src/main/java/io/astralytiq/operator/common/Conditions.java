@@ -38,6 +38,11 @@ public final class Conditions {
     return this;
   }
 
+  /** Sets the condition an outcome describes. */
+  public Conditions set(Outcome outcome) {
+    return set(outcome.type(), outcome.status(), outcome.reason(), outcome.message());
+  }
+
   public List<Condition> build() {
     return List.copyOf(next);
   }

@@ -3,6 +3,7 @@ package io.astralytiq.operator.dashboard;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DashboardStatus;
+import io.astralytiq.operator.common.Outcome;
 import io.astralytiq.operator.common.StatusEvents;
 import io.astralytiq.operator.common.StatusPatch;
 import io.astralytiq.operator.config.OperatorConfig;
@@ -32,16 +33,14 @@ import io.astralytiq.operator.dashboard.dependent.Preconditions.IngressWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.PrometheusRulesInstalled;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.ServiceMonitorsInstalled;
 import io.astralytiq.operator.dashboard.inputs.DashboardInputs;
-import io.astralytiq.operator.dashboard.inputs.Problem;
 import io.astralytiq.operator.dashboard.rollout.RolloutListener;
 import io.astralytiq.operator.dashboard.rollout.RolloutPlan;
 import io.astralytiq.operator.dashboard.rollout.Rollouts;
-import io.astralytiq.operator.dashboard.sources.SourceCheck;
 import io.astralytiq.operator.dashboard.tls.CertificateTools;
 import io.astralytiq.operator.dashboard.tls.DashboardTls;
 import io.astralytiq.operator.dashboard.tls.OperatorLeaf;
 import io.astralytiq.operator.dashboard.tls.OperatorTlsSecret;
-import io.astralytiq.operator.dashboard.tls.TlsView;
+import io.astralytiq.operator.dashboard.tls.TlsOutcome;
 import io.astralytiq.operator.foreign.ForeignApi;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -54,7 +53,6 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -85,8 +83,6 @@ import java.util.stream.Stream;
 @ControllerConfiguration(name = "dashboard")
 public class DashboardReconciler implements Reconciler<Dashboard> {
 
-  /** How soon a Dashboard waiting for a Secret or claim looks again: they are read, not watched. */
-  private static final Duration RECHECK_MISSING = Duration.ofSeconds(30);
   /** The longest a new Dashboard goes without a status. */
   private static final Duration FIRST_STATUS_AT_THE_LATEST = Duration.ofSeconds(5);
 
@@ -114,24 +110,29 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
 
   @Override
   public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
-    DashboardInputs inputs = DashboardInputs.resolve(dashboard, context, config);
+    DashboardInputs inputs = DashboardInputs.resolve(dashboard, context, config, clock);
     AlertRules alerts = DesiredPrometheusRule.of(inputs.model(), alertSettings);
-    Optional<TlsView> operatorTls = Optional.empty();
-    RolloutView rollout = null;
+    Optional<TlsOutcome> operatorTls = Optional.empty();
+    Optional<RolloutView> rollout = Optional.empty();
     if (inputs.problems().isEmpty()) {
       Deployment specDeployment = inputs.model().deployment();
       Optional<RolloutPlan> plan = Rollouts.plan(dashboard, specDeployment, context);
       if (plan.isPresent()) {
-        rollout = applyChildren(dashboard, inputs, alerts, specDeployment, plan.get(), context);
+        rollout = Optional.of(applyChildren(dashboard, inputs, alerts, specDeployment, plan.get(), context));
         operatorTls = OperatorTlsSecret.reconcile(inputs.model(), certificates, context, leaf -> events.normal(
             dashboard, OperatorLeaf.REASON_RENEWED, leaf.renewal().reason().description()));
       } else {
         inputs = inputs.withProblem(revisionNotFound(dashboard));
       }
     }
-    Optional<TlsView> tls = DashboardTls.observe(inputs.model(), context, certificates, operatorTls);
-    DashboardStatus status = DashboardStatusFactory.compute(inputs, context.getSecondaryResource(Deployment.class),
-        rollout, tls, DashboardAlerts.observe(alerts, ForeignApi.PROMETHEUS_RULES.installed(context)), clock);
+    Optional<TlsOutcome> tls = DashboardTls.observe(inputs.model(), context, certificates, operatorTls);
+    List<Outcome> features = Stream.of(tls.map(TlsOutcome::tlsReady),
+        DashboardAlerts.observe(alerts, ForeignApi.PROMETHEUS_RULES.installed(context))).flatMap(Optional::stream)
+        .toList();
+    DashboardStatusFactory.Computed computed = DashboardStatusFactory.compute(inputs,
+        context.getSecondaryResource(Deployment.class), rollout, features, tls.map(TlsOutcome::notAfter).orElse(null),
+        clock);
+    DashboardStatus status = computed.status();
     events.onTransition(dashboard, dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(),
         status.getConditions(), dashboard.getStatus() == null || dashboard.getStatus().getLastGoodRevision() == null);
     boolean firstApply = dashboard.getStatus() == null && inputs.problems().isEmpty()
@@ -143,9 +144,8 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
       return UpdateControl.<Dashboard>noUpdate().rescheduleAfter(FIRST_STATUS_AT_THE_LATEST);
     }
     UpdateControl<Dashboard> control = StatusPatch.ifChanged(dashboard, status, context);
-    return nextLook(inputs, tls).map(control::rescheduleAfter).orElse(control);
+    return computed.recheckAfter().map(control::rescheduleAfter).orElse(control);
   }
-
 
   /** Runs the workflow with the Deployment on the planned revision, then judges that revision. */
   private RolloutView applyChildren(Dashboard dashboard, DashboardInputs inputs, AlertRules alerts,
@@ -156,18 +156,8 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
         context, rollouts, clock));
   }
 
-  /** When to look again though nothing watched changes: a missing Secret, a certificate ageing. */
-  private Optional<Duration> nextLook(DashboardInputs inputs, Optional<TlsView> tls) {
-    Optional<Duration> secret = inputs.problems().stream()
-        .anyMatch(p -> SourceCheck.LOOKED_UP_AGAIN.contains(p.reason()))
-        ? Optional.of(RECHECK_MISSING) : Optional.empty();
-    Optional<Duration> certificate = tls.map(TlsView::recheckAt)
-        .map(at -> Duration.between(clock.instant(), at)).map(d -> d.isNegative() ? Duration.ofSeconds(1) : d);
-    return Stream.of(secret, certificate).flatMap(Optional::stream).min(Comparator.naturalOrder());
-  }
-
-  private static Problem revisionNotFound(Dashboard dashboard) {
-    return new Problem(DashboardConditions.REASON_REVISION_NOT_FOUND, "revision "
+  private static Outcome revisionNotFound(Dashboard dashboard) {
+    return DashboardInputs.problem(DashboardConditions.REASON_REVISION_NOT_FOUND, "revision "
         + dashboard.getSpec().getRollout().getRestoreRevision()
         + " (spec.rollout.restoreRevision) is not in the history of this dashboard");
   }

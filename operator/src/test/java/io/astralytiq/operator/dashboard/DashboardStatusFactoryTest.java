@@ -1,5 +1,8 @@
 package io.astralytiq.operator.dashboard;
 
+import static io.astralytiq.operator.dashboard.StatusFixtures.dashboard;
+import static io.astralytiq.operator.dashboard.StatusFixtures.deployment;
+import static io.astralytiq.operator.dashboard.StatusFixtures.inputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
@@ -8,24 +11,19 @@ import io.astralytiq.api.v1alpha1.DashboardPhase;
 import io.astralytiq.api.v1alpha1.DashboardSpec;
 import io.astralytiq.api.v1alpha1.DashboardStatus;
 import io.astralytiq.api.v1alpha1.IngressSpec;
+import io.astralytiq.api.v1alpha1.TenantConditions;
 import io.astralytiq.operator.common.Conditions;
-import io.astralytiq.operator.config.OperatorConfig;
-import io.astralytiq.operator.dashboard.inputs.Admission;
+import io.astralytiq.operator.common.Outcome;
 import io.astralytiq.operator.dashboard.inputs.DashboardInputs;
-import io.astralytiq.operator.dashboard.inputs.Problem;
-import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the status says for each state the Deployment can be in, and for each mistake. */
@@ -89,7 +87,7 @@ class DashboardStatusFactoryTest {
 
   @Test
   void aMistakeWithAnOlderVersionRunningIsDegradedAndSaysSo() {
-    Problem problem = new Problem(DashboardConditions.REASON_DEFINITION_NOT_FOUND, "ConfigMap x does not exist");
+    Outcome problem = DashboardInputs.problem(DashboardConditions.REASON_DEFINITION_NOT_FOUND, "ConfigMap x does not exist");
     DashboardStatus status = compute(inputs(spec(), List.of(problem), null), Optional.of(deployment(1, 1, 1, 1, null)));
 
     assertThat(status.getPhase()).isEqualTo(DashboardPhase.Degraded);
@@ -100,7 +98,7 @@ class DashboardStatusFactoryTest {
 
   @Test
   void aMistakeWithNothingRunningHasFailed() {
-    Problem problem = new Problem(DashboardConditions.REASON_INVALID_IMAGE, "bad image");
+    Outcome problem = DashboardInputs.problem(DashboardConditions.REASON_INVALID_IMAGE, "bad image");
     DashboardStatus status = compute(inputs(spec(), List.of(problem), null), Optional.empty());
 
     assertThat(status.getPhase()).isEqualTo(DashboardPhase.Failed);
@@ -133,47 +131,33 @@ class DashboardStatusFactoryTest {
         .singleElement().satisfies(c -> assertThat(c.getReason()).isEqualTo(DashboardConditions.REASON_SCALED_TO_ZERO));
   }
 
+  @Test
+  void featureOutcomesBecomeConditionsAndTheEarliestRecheckIsTaken() {
+    Outcome tls = Outcome.of(DashboardConditions.TLS_READY, true, DashboardConditions.REASON_CERTIFICATE_ISSUED,
+        "issued").recheckedAt(CLOCK.instant().plus(Duration.ofDays(20)));
+    Outcome secret = DashboardInputs.problem(DashboardConditions.REASON_SECRET_NOT_FOUND, "Secret db not found")
+        .recheckedAt(CLOCK.instant().plusSeconds(30));
+    DashboardStatusFactory.Computed computed = DashboardStatusFactory.compute(inputs(spec(), List.of(secret), null),
+        Optional.empty(), Optional.empty(), List.of(tls), "2027-01-01T00:00:00Z", CLOCK);
+
+    assertThat(computed.recheckAfter()).contains(Duration.ofSeconds(30));
+    assertThat(computed.status().getCertificateNotAfter()).isEqualTo("2027-01-01T00:00:00Z");
+    assertThat(computed.status().getConditions()).extracting(Condition::getType).containsExactly(
+        TenantConditions.ADMITTED, DashboardConditions.AVAILABLE, DashboardConditions.PROGRESSING,
+        DashboardConditions.TLS_READY, DashboardConditions.READY, DashboardConditions.RECONCILING,
+        DashboardConditions.STALLED);
+    assertThat(Conditions.isTrue(computed.status().getConditions(), DashboardConditions.TLS_READY)).isTrue();
+  }
+
   private static DashboardStatus compute(DashboardInputs inputs, Optional<Deployment> deployment) {
-    return DashboardStatusFactory.compute(inputs, deployment, null, Optional.empty(), Optional.empty(), CLOCK);
+    return DashboardStatusFactory.compute(inputs, deployment, Optional.empty(), List.of(), null, CLOCK).status();
   }
 
   private static Condition ready(DashboardStatus status) {
     return Conditions.find(status.getConditions(), DashboardConditions.READY).orElseThrow();
   }
 
-  private static DashboardInputs inputs(DashboardSpec spec, List<Problem> problems, Dashboard holder) {
-    DashboardModel model = new DashboardModel(dashboard(spec), OperatorConfig.from(Map.of()), null, null, null,
-        holder != null, null, Set.of());
-    return new DashboardInputs(model, problems, Optional.ofNullable(holder),
-        new Admission(true, "Admitted", "admitted by tenant acme"));
-  }
-
   private static DashboardSpec spec() {
     return new DashboardSpec();
-  }
-
-  private static Dashboard dashboard(DashboardSpec spec) {
-    Dashboard dashboard = new Dashboard();
-    dashboard.setMetadata(new ObjectMetaBuilder().withName("sales").withNamespace("acme").withGeneration(4L)
-        .withUid("uid-sales").build());
-    dashboard.setSpec(spec);
-    return dashboard;
-  }
-
-  private static Deployment deployment(int desired, int updated, int ready, int available, String progressReason) {
-    return new DeploymentBuilder()
-        .withNewMetadata().withName("sales").withGeneration(7L).endMetadata()
-        .withNewSpec().withReplicas(desired).endSpec()
-        .withNewStatus().withObservedGeneration(7L).withReplicas(Math.max(desired, updated)).withUpdatedReplicas(updated)
-          .withReadyReplicas(ready).withAvailableReplicas(available)
-          .addNewCondition().withType("Available").withStatus(available >= desired ? "True" : "False")
-            .withReason(available >= desired ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable")
-          .endCondition()
-          .addNewCondition().withType("Progressing").withStatus(progressReason == null ? "True" : "False")
-            .withReason(progressReason == null ? "ReplicaSetUpdated" : progressReason)
-            .withMessage(progressReason == null ? "progressing" : "ReplicaSet \"sales-1\" has timed out progressing.")
-          .endCondition()
-        .endStatus()
-        .build();
   }
 }

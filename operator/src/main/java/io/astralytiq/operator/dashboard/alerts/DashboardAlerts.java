@@ -1,7 +1,7 @@
 package io.astralytiq.operator.dashboard.alerts;
 
 import io.astralytiq.api.v1alpha1.DashboardConditions;
-import io.astralytiq.operator.common.ConditionView;
+import io.astralytiq.operator.common.Outcome;
 import io.astralytiq.operator.foreign.ForeignApi;
 import java.util.Optional;
 
@@ -11,15 +11,16 @@ public final class DashboardAlerts {
   private DashboardAlerts() {}
 
   /** @param installed whether the cluster serves the Prometheus Operator's PrometheusRules */
-  public static Optional<ConditionView> observe(AlertRules rules, boolean installed) {
+  public static Optional<Outcome> observe(AlertRules rules, boolean installed) {
     if (rules.requested() == 0) {
       return Optional.empty();
     }
     if (!installed) {
-      return Optional.of(new ConditionView(false, DashboardConditions.REASON_PROMETHEUS_OPERATOR_NOT_INSTALLED,
+      return Optional.of(Outcome.of(DashboardConditions.ALERTS_READY, false,
+          DashboardConditions.REASON_PROMETHEUS_OPERATOR_NOT_INSTALLED,
           rules.requested() + " alert(s) asked for, but the Prometheus Operator is not installed (no CRD "
               + ForeignApi.PROMETHEUS_RULES.crdName() + "); install it to have them served"));
     }
-    return Optional.of(new ConditionView(rules.valid(), rules.reason(), rules.message()));
+    return Optional.of(Outcome.of(DashboardConditions.ALERTS_READY, rules.valid(), rules.reason(), rules.message()));
   }
 }

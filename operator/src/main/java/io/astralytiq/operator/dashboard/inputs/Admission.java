@@ -7,6 +7,7 @@ import io.astralytiq.api.v1alpha1.TenantConditions;
 import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.api.v1alpha1.TenantQuota;
 import io.astralytiq.operator.common.Conditions;
+import io.astralytiq.operator.common.Outcome;
 import io.astralytiq.operator.config.OperatorConfig;
 import java.util.Comparator;
 import java.util.List;
@@ -16,13 +17,10 @@ import java.util.stream.Stream;
 /**
  * Whether a Dashboard may run under its tenant's policy: the namespace must belong to a tenant (unless the
  * operator allows unmanaged namespaces), the tenant's dashboard quota must have room for it (the oldest are
- * admitted first), and its image must come from an allowed registry.
- *
- * @param admitted whether it may run
- * @param reason the Admitted condition's reason
- * @param message what a user reads
+ * admitted first), and its image must come from an allowed registry. Pure: the Admitted outcome, from what the
+ * informers hold.
  */
-public record Admission(boolean admitted, String reason, String message) {
+public final class Admission {
 
   /**
    * The order dashboards get a tenant's slots in: oldest first. Creation times have one-second resolution, so
@@ -34,12 +32,15 @@ public record Admission(boolean admitted, String reason, String message) {
       .thenComparing(d -> d.getMetadata().getNamespace())
       .thenComparing(d -> d.getMetadata().getName());
 
-  static Admission check(Dashboard dashboard, String tenantName, Optional<Tenant> tenant, String image,
+  private Admission() {}
+
+  /** The Admitted outcome: True when the Dashboard may run. */
+  static Outcome check(Dashboard dashboard, String tenantName, Optional<Tenant> tenant, String image,
       Stream<Dashboard> allDashboards, OperatorConfig config) {
     String namespace = dashboard.getMetadata().getNamespace();
     if (tenantName == null) {
       return config.allowUnmanagedNamespaces()
-          ? new Admission(true, TenantConditions.REASON_UNMANAGED_NAMESPACE, "namespace " + namespace
+          ? admitted(TenantConditions.REASON_UNMANAGED_NAMESPACE, "namespace " + namespace
               + " belongs to no tenant; the operator allows unmanaged namespaces")
           : refused(TenantConditions.REASON_NO_TENANT, "namespace " + namespace + " belongs to no Tenant: add it to a"
               + " Tenant's spec.namespaces");
@@ -64,15 +65,15 @@ public record Admission(boolean admitted, String reason, String message) {
             + " by creation time");
       }
     }
-    return new Admission(true, TenantConditions.REASON_ADMITTED, "admitted by tenant " + tenantName);
+    return admitted(TenantConditions.REASON_ADMITTED, "admitted by tenant " + tenantName);
   }
 
-  Optional<Problem> problem() {
-    return admitted ? Optional.empty() : Optional.of(new Problem(reason, message));
+  private static Outcome admitted(String reason, String message) {
+    return Outcome.of(TenantConditions.ADMITTED, true, reason, message);
   }
 
-  private static Admission refused(String reason, String message) {
-    return new Admission(false, reason, message);
+  private static Outcome refused(String reason, String message) {
+    return Outcome.of(TenantConditions.ADMITTED, false, reason, message);
   }
 
   /** The operator's own runtime image is always allowed: the platform ships it, tenants do not choose it. */

@@ -8,6 +8,7 @@ import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
+import io.astralytiq.operator.common.Outcome;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.astralytiq.operator.dashboard.model.DefinitionContent;
@@ -20,6 +21,8 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,34 +38,43 @@ import java.util.stream.Collectors;
  * @param model the desired state, valid only when there are no problems
  * @param problems the user's mistakes and policy refusals, in the order they are reported
  * @param hostHolder the older Dashboard serving the same host, if any
- * @param admission whether the tenant's policy lets the Dashboard run
+ * @param admission the Admitted outcome: whether the tenant's policy lets the Dashboard run
  */
-public record DashboardInputs(DashboardModel model, List<Problem> problems, Optional<Dashboard> hostHolder,
-    Admission admission) {
+public record DashboardInputs(DashboardModel model, List<Outcome> problems, Optional<Dashboard> hostHolder,
+    Outcome admission) {
 
   public static final String DEFINITION_REF_SOURCE = "definition-ref";
 
+  /** How soon a Dashboard waiting for a Secret or claim looks again: they are read, not watched. */
+  static final Duration RECHECK_MISSING = Duration.ofSeconds(30);
+
+  /** A mistake in what the user asked for, reported as Ready=False with its reason and an Event, never thrown. */
+  public static Outcome problem(String reason, String message) {
+    return Outcome.of(DashboardConditions.READY, false, reason, message);
+  }
+
   /** The same inputs with one more problem. */
-  public DashboardInputs withProblem(Problem problem) {
-    List<Problem> more = new ArrayList<>(problems);
+  public DashboardInputs withProblem(Outcome problem) {
+    List<Outcome> more = new ArrayList<>(problems);
     more.add(problem);
     return new DashboardInputs(model, List.copyOf(more), hostHolder, admission);
   }
   public static final String NAMESPACE_SOURCE = "namespace";
   public static final String TENANT_SOURCE = "tenant";
 
-  public static DashboardInputs resolve(Dashboard dashboard, Context<Dashboard> context, OperatorConfig config) {
-    List<Problem> problems = new ArrayList<>();
+  public static DashboardInputs resolve(Dashboard dashboard, Context<Dashboard> context, OperatorConfig config,
+      Clock clock) {
+    List<Outcome> problems = new ArrayList<>();
     String image = dashboard.getSpec().getRuntime() == null ? null : dashboard.getSpec().getRuntime().getImage();
     if (image != null && !ImageReference.isValid(image)) {
-      problems.add(new Problem(DashboardConditions.REASON_INVALID_IMAGE,
+      problems.add(problem(DashboardConditions.REASON_INVALID_IMAGE,
           "spec.runtime.image '" + image + "' is not an image reference such as registry.example.com/team/app:1.0"));
     }
     DefinitionContent definition = definition(dashboard, context, problems);
-    problems.addAll(sourceProblems(dashboard, definition, context));
+    problems.addAll(sourceProblems(dashboard, definition, context, clock));
     if (definition == null && (image == null || image.equals(config.runtimeImage()))
         && problems.stream().noneMatch(p -> p.reason().startsWith("Definition"))) {
-      problems.add(new Problem(DashboardConditions.REASON_DEFINITION_INVALID,
+      problems.add(problem(DashboardConditions.REASON_DEFINITION_INVALID,
           "the default dashboard-runtime needs spec.definition or spec.definitionRef"));
     }
     Optional<Dashboard> holder = HostClaims.holder(dashboard, context.getPrimaryCache().list());
@@ -72,11 +84,13 @@ public record DashboardInputs(DashboardModel model, List<Problem> problems, Opti
     DashboardModel model = new DashboardModel(dashboard, config, definition, tenant,
         tenantResource.map(t -> t.getSpec().getTls()).orElse(null), holder.isPresent(),
         tenantResource.map(t -> t.getSpec().getEgress()).orElse(null), tenantNamespaces(context, tenantResource));
-    model.egressRefusals().forEach(refusal -> problems.add(new Problem(DashboardConditions.REASON_EGRESS_NOT_ALLOWED,
+    model.egressRefusals().forEach(refusal -> problems.add(problem(DashboardConditions.REASON_EGRESS_NOT_ALLOWED,
         refusal)));
-    Admission admission = Admission.check(dashboard, tenant, tenantResource, model.image(),
+    Outcome admission = Admission.check(dashboard, tenant, tenantResource, model.image(),
         context.getPrimaryCache().list(), config);
-    admission.problem().ifPresent(p -> problems.add(0, p));
+    if (!admission.status()) {
+      problems.add(0, problem(admission.reason(), admission.message()));
+    }
     return new DashboardInputs(model, List.copyOf(problems), holder, admission);
   }
 
@@ -109,7 +123,7 @@ public record DashboardInputs(DashboardModel model, List<Problem> problems, Opti
   }
 
   private static DefinitionContent definition(Dashboard dashboard, Context<Dashboard> context,
-      List<Problem> problems) {
+      List<Outcome> problems) {
     DashboardDefinition inline = dashboard.getSpec().getDefinition();
     DefinitionRef ref = dashboard.getSpec().getDefinitionRef();
     DashboardDefinition definition;
@@ -121,7 +135,7 @@ public record DashboardInputs(DashboardModel model, List<Problem> problems, Opti
       Optional<String> referenced = context.getSecondaryResource(ConfigMap.class, DEFINITION_REF_SOURCE)
           .map(ConfigMap::getData).map(data -> data.get(ref.getKey()));
       if (referenced.isEmpty()) {
-        problems.add(new Problem(DashboardConditions.REASON_DEFINITION_NOT_FOUND, "ConfigMap " + ref.getName()
+        problems.add(problem(DashboardConditions.REASON_DEFINITION_NOT_FOUND, "ConfigMap " + ref.getName()
             + " with key " + ref.getKey() + " (spec.definitionRef) does not exist in namespace "
             + dashboard.getMetadata().getNamespace()));
         return null;
@@ -130,7 +144,7 @@ public record DashboardInputs(DashboardModel model, List<Problem> problems, Opti
         definition = DefinitionYaml.read(referenced.get());
         yaml = referenced.get();
       } catch (DefinitionYaml.InvalidDefinitionException e) {
-        problems.add(new Problem(e.reason(),
+        problems.add(problem(e.reason(),
             "ConfigMap " + ref.getName() + " key " + ref.getKey() + ": " + e.getMessage()));
         return null;
       }
@@ -152,8 +166,8 @@ public record DashboardInputs(DashboardModel model, List<Problem> problems, Opti
 
   /** The objects the runtime would mount: one missing or refused would keep this revision from rolling out. */
   @SuppressWarnings("unchecked")
-  private static List<Problem> sourceProblems(Dashboard dashboard, DefinitionContent definition,
-      Context<Dashboard> context) {
+  private static List<Outcome> sourceProblems(Dashboard dashboard, DefinitionContent definition,
+      Context<Dashboard> context, Clock clock) {
     List<MountedSource> sources = SourceCheck.sources(dashboard,
         definition == null ? List.of() : definition.credentialSecrets());
     if (sources.isEmpty()) {
@@ -164,6 +178,7 @@ public record DashboardInputs(DashboardModel model, List<Problem> problems, Opti
     ObservedSources observed = SourceReader.read(dashboard, sources, context.getClient(), configMaps);
     return SourceCheck.check(dashboard, sources, observed,
             context.getPrimaryCache().list(dashboard.getMetadata().getNamespace()).toList()).stream()
-        .map(p -> new Problem(p.reason(), p.message())).toList();
+        .map(p -> SourceCheck.LOOKED_UP_AGAIN.contains(p.reason())
+            ? p.recheckedAt(clock.instant().plus(RECHECK_MISSING)) : p).toList();
   }
 }

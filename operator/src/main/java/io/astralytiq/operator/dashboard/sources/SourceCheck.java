@@ -4,6 +4,7 @@ import io.astralytiq.api.runtime.RuntimeContract;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DataVolume;
+import io.astralytiq.operator.common.Outcome;
 import io.astralytiq.operator.dashboard.sources.MountedSource.Kind;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -52,12 +53,12 @@ public final class SourceCheck {
     return sources;
   }
 
-  public static List<SourceProblem> check(Dashboard dashboard, List<MountedSource> sources, ObservedSources observed,
+  public static List<Outcome> check(Dashboard dashboard, List<MountedSource> sources, ObservedSources observed,
       Collection<Dashboard> namespaceDashboards) {
     String namespace = dashboard.getMetadata().getNamespace();
-    List<SourceProblem> problems = new ArrayList<>();
+    List<Outcome> problems = new ArrayList<>();
     for (MountedSource source : sources) {
-      Optional<SourceProblem> problem = switch (source.kind()) {
+      Optional<Outcome> problem = switch (source.kind()) {
         case ConfigMap -> observed.configMaps().contains(source.name()) ? Optional.empty()
             : Optional.of(notFound(DashboardConditions.REASON_CONFIG_MAP_NOT_FOUND, source, namespace));
         case PersistentVolumeClaim -> observed.claims().contains(source.name()) ? Optional.empty()
@@ -69,7 +70,7 @@ public final class SourceCheck {
     return List.copyOf(problems);
   }
 
-  private static Optional<SourceProblem> secret(MountedSource source, Secret secret, Dashboard dashboard,
+  private static Optional<Outcome> secret(MountedSource source, Secret secret, Dashboard dashboard,
       Collection<Dashboard> namespaceDashboards) {
     if (secret == null) {
       return Optional.of(notFound(DashboardConditions.REASON_SECRET_NOT_FOUND, source,
@@ -77,11 +78,11 @@ public final class SourceCheck {
     }
     Optional<String> refusal = SecretRules.refusal(secret, source, dashboard, namespaceDashboards);
     if (refusal.isPresent()) {
-      return Optional.of(new SourceProblem(DashboardConditions.REASON_SECRET_NOT_ALLOWED,
+      return Optional.of(problem(DashboardConditions.REASON_SECRET_NOT_ALLOWED,
           source.described() + " may not be mounted: it " + refusal.get()));
     }
     List<String> missing = source.credentials() ? SecretRules.missingCredentialKeys(secret) : List.of();
-    return missing.isEmpty() ? Optional.empty() : Optional.of(new SourceProblem(
+    return missing.isEmpty() ? Optional.empty() : Optional.of(problem(
         DashboardConditions.REASON_SECRET_KEY_MISSING, source.described() + " has no key " + String.join(" or ",
             missing) + "; the runtime reads " + RuntimeContract.USERNAME_KEY + " and " + RuntimeContract.PASSWORD_KEY));
   }
@@ -96,7 +97,12 @@ public final class SourceCheck {
     return new MountedSource(Kind.PersistentVolumeClaim, volume.getPersistentVolumeClaim().getName(), field, false);
   }
 
-  private static SourceProblem notFound(String reason, MountedSource source, String namespace) {
-    return new SourceProblem(reason, source.described() + " does not exist in namespace " + namespace);
+  private static Outcome notFound(String reason, MountedSource source, String namespace) {
+    return problem(reason, source.described() + " does not exist in namespace " + namespace);
+  }
+
+  /** A source that keeps the revision from rolling out: Ready=False with the reason. */
+  private static Outcome problem(String reason, String message) {
+    return Outcome.of(DashboardConditions.READY, false, reason, message);
   }
 }

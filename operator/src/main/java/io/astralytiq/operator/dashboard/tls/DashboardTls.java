@@ -30,8 +30,8 @@ public final class DashboardTls {
    * The TLS state of the Dashboard's ingress: from the informers, the user's Secret (read, not watched), or the
    * certificate the operator just worked out.
    */
-  public static Optional<TlsView> observe(DashboardModel model, Context<Dashboard> context, CertificateTools tools,
-      Optional<TlsView> operatorIssued) {
+  public static Optional<TlsOutcome> observe(DashboardModel model, Context<Dashboard> context, CertificateTools tools,
+      Optional<TlsOutcome> operatorIssued) {
     if (model.servedIngress().isEmpty()) {
       return Optional.empty();
     }
@@ -49,11 +49,11 @@ public final class DashboardTls {
   }
 
   /** tls.mode Secret: the user's Secret, checked for type, host and expiry. */
-  static TlsView userSecret(DashboardModel model, Optional<Secret> secret, CertificateTools tools) {
+  static TlsOutcome userSecret(DashboardModel model, Optional<Secret> secret, CertificateTools tools) {
     String name = DashboardNames.tlsSecret(model.dashboard());
     Instant soon = tools.clock().instant().plus(RECHECK_SECRET);
     if (secret.isEmpty()) {
-      return new TlsView(false, DashboardConditions.REASON_SECRET_NOT_FOUND, "tls.mode Secret: Secret " + name
+      return TlsOutcome.of(false, DashboardConditions.REASON_SECRET_NOT_FOUND, "tls.mode Secret: Secret " + name
           + " not found in namespace " + model.namespace(), null, soon);
     }
     SecretVerdict verdict = tools.secretCheck().check(secret.get().getType(),
@@ -64,13 +64,13 @@ public final class DashboardTls {
       case WARNING -> verdict.notAfter().orElse(soon);
       case ERROR -> soon;
     };
-    return new TlsView(verdict.severity() == SecretVerdict.Severity.OK, verdict.reason(),
+    return TlsOutcome.of(verdict.severity() == SecretVerdict.Severity.OK, verdict.reason(),
         "Secret " + name + ": " + verdict.message(), notAfter, recheckAt);
   }
 
   /** tls.mode Operator: the certificate the operator's CA issued for the host. */
-  static TlsView operatorIssued(DashboardModel model, OperatorLeaf leaf) {
-    return new TlsView(true, DashboardConditions.REASON_CERTIFICATE_ISSUED, "certificate for "
+  static TlsOutcome operatorIssued(DashboardModel model, OperatorLeaf leaf) {
+    return TlsOutcome.of(true, DashboardConditions.REASON_CERTIFICATE_ISSUED, "certificate for "
         + model.spec().getIngress().getHost() + " issued by the operator's CA into Secret "
         + DashboardNames.tlsSecret(model.dashboard()) + "; renewed from " + leaf.recheckAt(),
         leaf.leaf().notAfter().toString(), leaf.recheckAt());
@@ -80,35 +80,35 @@ public final class DashboardTls {
    * @param certManagerInstalled whether the cluster serves cert-manager's Certificates
    * @param certificate the Certificate as cert-manager reports it, when there is one
    */
-  static Optional<TlsView> certManager(DashboardModel model, boolean certManagerInstalled,
+  static Optional<TlsOutcome> certManager(DashboardModel model, boolean certManagerInstalled,
       Optional<Certificate> certificate) {
     String host = model.spec().getIngress().getHost();
     if (!certManagerInstalled) {
-      return Optional.of(TlsView.notReady(DashboardConditions.REASON_CERT_MANAGER_NOT_INSTALLED,
+      return Optional.of(TlsOutcome.notReady(DashboardConditions.REASON_CERT_MANAGER_NOT_INSTALLED,
           "tls.mode CertManager, but cert-manager is not installed (no CRD " + ForeignApi.CERTIFICATES.crdName()
               + "); install it, or choose tls.mode Operator or Secret"));
     }
     Optional<IssuerRef> issuer = model.issuer();
     if (issuer.isEmpty()) {
-      return Optional.of(TlsView.notReady(DashboardConditions.REASON_ISSUER_NOT_SET, "tls.mode CertManager needs an"
+      return Optional.of(TlsOutcome.notReady(DashboardConditions.REASON_ISSUER_NOT_SET, "tls.mode CertManager needs an"
           + " issuer: set spec.ingress.tls.issuerRef, or spec.tls.issuerRef on the tenant"));
     }
     Optional<Map<String, Object>> ready = certificate.flatMap(DashboardTls::readyCondition);
     if (ready.isPresent() && "True".equals(ready.get().get("status"))) {
-      return Optional.of(new TlsView(true, DashboardConditions.REASON_CERTIFICATE_ISSUED, "certificate for " + host
+      return Optional.of(TlsOutcome.of(true, DashboardConditions.REASON_CERTIFICATE_ISSUED, "certificate for " + host
           + " issued by " + issuer.get().getKind() + " " + issuer.get().getName() + " into Secret "
           + DashboardNames.tlsSecret(model.dashboard()), Objects.toString(status(certificate.get()).get("notAfter"),
           null), null));
     }
     String detail = ready.map(c -> "cert-manager says " + c.get("reason") + ": " + c.get("message"))
         .orElse("waiting for cert-manager");
-    return Optional.of(TlsView.notReady(DashboardConditions.REASON_CERTIFICATE_PENDING,
+    return Optional.of(TlsOutcome.notReady(DashboardConditions.REASON_CERTIFICATE_PENDING,
         "certificate for " + host + " not issued yet: " + detail));
   }
 
   /** Plain HTTP on purpose. */
-  static Optional<TlsView> disabled(DashboardModel model) {
-    return model.servedIngress().map(i -> TlsView.notReady(DashboardConditions.REASON_TLS_DISABLED,
+  static Optional<TlsOutcome> disabled(DashboardModel model) {
+    return model.servedIngress().map(i -> TlsOutcome.notReady(DashboardConditions.REASON_TLS_DISABLED,
         "tls.mode None: " + i.getHost() + " is served over plain HTTP"));
   }
 

@@ -27,7 +27,7 @@ public final class OperatorTlsSecret {
    *
    * @param onRenewed told when a certificate the Secret already held was replaced
    */
-  public static Optional<TlsView> reconcile(DashboardModel model, CertificateTools tools, Context<Dashboard> context,
+  public static Optional<TlsOutcome> reconcile(DashboardModel model, CertificateTools tools, Context<Dashboard> context,
       Consumer<OperatorLeaf> onRenewed) {
     if (!model.operatorCertificate()) {
       return Optional.empty();
@@ -40,7 +40,7 @@ public final class OperatorTlsSecret {
     } catch (KubernetesClientException | InvalidTlsDataException e) {
       // The operator's own setup, not this Dashboard, is at fault (its namespace missing, its CA Secret damaged):
       // say so on TLSReady and let the rest of the Dashboard reconcile.
-      return Optional.of(new TlsView(false, DashboardConditions.REASON_CA_UNAVAILABLE, "the operator's CA is not"
+      return Optional.of(TlsOutcome.of(false, DashboardConditions.REASON_CA_UNAVAILABLE, "the operator's CA is not"
           + " available: " + e.getMessage(), null, tools.clock().instant().plus(DashboardTls.RECHECK_SECRET)));
     }
     Secret desired = model.tlsSecret(leaf.data());

@@ -8,6 +8,7 @@ import io.astralytiq.api.v1alpha1.DataVolume;
 import io.astralytiq.api.v1alpha1.DataVolumeSource;
 import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.operator.common.Outcome;
 import io.astralytiq.operator.testing.Dashboards;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -92,10 +93,10 @@ class SourceCheckTest {
     Dashboard dashboard = withVolume("partners", v -> v.setSecret(new DataVolumeSource("partners")));
     List<MountedSource> sources = SourceCheck.sources(dashboard, List.of());
 
-    List<SourceProblem> unlabelled = SourceCheck.check(dashboard, sources, observed(Map.of("partners",
+    List<Outcome> unlabelled = SourceCheck.check(dashboard, sources, observed(Map.of("partners",
         secret("partners", s -> s.editMetadata().removeFromLabels(Labels.DASHBOARD_DATA).endMetadata()))),
         List.of(dashboard));
-    List<SourceProblem> labelled = SourceCheck.check(dashboard, sources,
+    List<Outcome> labelled = SourceCheck.check(dashboard, sources,
         observed(Map.of("partners", secret("partners", s -> s))), List.of(dashboard));
 
     assertThat(unlabelled).singleElement().satisfies(p -> assertThat(p.message())
@@ -123,7 +124,7 @@ class SourceCheckTest {
             .isEqualTo(DashboardConditions.REASON_SECRET_NOT_FOUND));
   }
 
-  private static List<SourceProblem> credentials(Secret secret) {
+  private static List<Outcome> credentials(Secret secret) {
     String name = secret.getMetadata().getName();
     return SourceCheck.check(SALES, SourceCheck.sources(SALES, List.of(name)), observed(Map.of(name, secret)),
         List.of(SALES, ORDERS));
