@@ -22,13 +22,13 @@ public class DashboardSource {
   public static final List<String> TEMPLATES = List.of("kpi-overview", "monitoring", "sales-funnel");
   private static final Logger log = LoggerFactory.getLogger(DashboardSource.class);
 
-  private final Dashboard dashboard;
+  private final CompiledDashboard dashboard;
   private final List<String> problems;
   private final String origin;
 
   @org.springframework.beans.factory.annotation.Autowired
   public DashboardSource(RuntimeProperties properties) {
-    Dashboard loaded = null;
+    CompiledDashboard loaded = null;
     List<String> errors = List.of();
     String from;
     if (properties.definition() != null) {
@@ -37,7 +37,7 @@ public class DashboardSource {
       from = "template " + Optional.ofNullable(properties.template()).orElse(TEMPLATES.get(0));
     }
     try {
-      loaded = Dashboard.from(DefinitionParser.parse(read(properties)));
+      loaded = CompiledDashboard.from(DefinitionParser.parse(read(properties)));
       List<String> misplaced = DatasetPaths.problems(loaded, properties);
       if (!misplaced.isEmpty()) {
         loaded = null;
@@ -54,14 +54,14 @@ public class DashboardSource {
     this.origin = from;
   }
 
-  private DashboardSource(Dashboard dashboard, List<String> problems, String origin) {
+  private DashboardSource(CompiledDashboard dashboard, List<String> problems, String origin) {
     this.dashboard = dashboard;
     this.problems = List.copyOf(problems);
     this.origin = origin;
   }
 
   /** For slice tests and tools that already hold a validated dashboard. */
-  public static DashboardSource of(Dashboard dashboard) {
+  public static DashboardSource of(CompiledDashboard dashboard) {
     return new DashboardSource(dashboard, List.of(), "memory");
   }
 
@@ -70,12 +70,12 @@ public class DashboardSource {
     return new DashboardSource(null, problems, "memory");
   }
 
-  public Optional<Dashboard> dashboard() {
+  public Optional<CompiledDashboard> dashboard() {
     return Optional.ofNullable(dashboard);
   }
 
   /** The loaded dashboard; callers that run only when one is loaded use this. */
-  public Dashboard require() {
+  public CompiledDashboard require() {
     if (dashboard == null) {
       throw new DefinitionException(problems);
     }

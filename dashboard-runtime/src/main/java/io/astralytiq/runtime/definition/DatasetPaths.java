@@ -16,7 +16,7 @@ public final class DatasetPaths {
 
   private DatasetPaths() {}
 
-  public static List<String> problems(Dashboard dashboard, RuntimeProperties properties) {
+  public static List<String> problems(CompiledDashboard dashboard, RuntimeProperties properties) {
     List<Path> roots = properties.datasets().roots().stream().map(Path::of).toList();
     List<String> problems = new ArrayList<>();
     for (Dataset ds : dashboard.datasets()) {

@@ -1,7 +1,7 @@
 package io.astralytiq.runtime.engine;
 
 import io.astralytiq.runtime.RuntimeProperties;
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
@@ -16,9 +16,9 @@ class EngineConfiguration {
   /** Datasets are checked for changes once per refresh interval: no sooner is a change shown anyway. */
   @Bean(destroyMethod = "close")
   QueryEngine queryEngine(RuntimeProperties properties, DashboardSource source, MeterRegistry registry) {
-    Duration recheck = source.dashboard().map(Dashboard::refresh).orElse(Duration.ofMinutes(1));
+    Duration recheck = source.dashboard().map(CompiledDashboard::refresh).orElse(Duration.ofMinutes(1));
     return new QueryEngine(new QueryEngine.Settings(properties.engine(), properties.datasets(), properties.egress(),
         properties.tempDir(), properties.secretsDir(), recheck),
-        source.dashboard().map(Dashboard::datasets).orElse(List.of()), InetAddress::getAllByName, registry);
+        source.dashboard().map(CompiledDashboard::datasets).orElse(List.of()), InetAddress::getAllByName, registry);
   }
 }

@@ -2,7 +2,7 @@ package io.astralytiq.runtime.export;
 
 import io.astralytiq.api.v1alpha1.definition.Panel;
 import io.astralytiq.runtime.RuntimeProperties;
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.astralytiq.runtime.limits.ExportPool;
 import io.astralytiq.runtime.panels.PanelData;
@@ -84,7 +84,7 @@ class ExportController {
 
   @GetMapping("/api/export.pdf")
   ResponseEntity<byte[]> pdf(@RequestParam MultiValueMap<String, String> params) {
-    Dashboard dashboard = source.require();
+    CompiledDashboard dashboard = source.require();
     VariableValues values = resolve(params);
     Map<String, PanelData> data = new LinkedHashMap<>();
     panels.all(values).forEach(d -> data.put(d.id(), d));

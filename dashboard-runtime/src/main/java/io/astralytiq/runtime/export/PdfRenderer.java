@@ -1,7 +1,7 @@
 package io.astralytiq.runtime.export;
 
 import io.astralytiq.api.v1alpha1.definition.Panel;
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.panels.PanelData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +34,7 @@ final class PdfRenderer {
 
   private PdfRenderer() {}
 
-  static byte[] pdf(Dashboard dashboard, List<Panel> panels, Map<String, PanelData> data,
+  static byte[] pdf(CompiledDashboard dashboard, List<Panel> panels, Map<String, PanelData> data,
       Map<String, List<String>> variables, ZonedDateTime at) {
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDFont font = font(doc);
@@ -78,7 +78,7 @@ final class PdfRenderer {
     }
   }
 
-  private static float header(PDPageContentStream content, PDFont font, Dashboard dashboard,
+  private static float header(PDPageContentStream content, PDFont font, CompiledDashboard dashboard,
       Map<String, List<String>> variables, ZonedDateTime at, float y) throws IOException {
     text(content, font, 20, MARGIN, y - 20, dashboard.title());
     StringBuilder line = new StringBuilder("Generated " + at.format(DateTimeFormatter.RFC_1123_DATE_TIME));

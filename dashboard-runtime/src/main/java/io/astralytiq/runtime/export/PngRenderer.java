@@ -1,7 +1,7 @@
 package io.astralytiq.runtime.export;
 
 import io.astralytiq.api.v1alpha1.definition.Panel;
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.panels.PanelData;
 import java.awt.Color;
 import java.awt.Font;
@@ -55,7 +55,7 @@ final class PngRenderer {
       String title = panel.getTitle() == null ? panel.getId() : panel.getTitle();
       if (data.error() != null) {
         drawLines(g, title, List.of("Error: " + data.error()), ERROR, width);
-      } else if (Dashboard.CHART_TYPES.contains(panel.getType()) && !data.rows().isEmpty()) {
+      } else if (CompiledDashboard.CHART_TYPES.contains(panel.getType()) && !data.rows().isEmpty()) {
         chart(panel, data, title).draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
       } else if ("metric".equals(panel.getType()) && !data.rows().isEmpty()) {
         drawMetric(g, panel, data, title, width, height);

@@ -1,6 +1,6 @@
 package io.astralytiq.runtime.health;
 
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.astralytiq.runtime.engine.LoadStatus;
 import io.astralytiq.runtime.engine.QueryEngine;
@@ -44,7 +44,7 @@ class DashboardHealthIndicator implements HealthIndicator {
       return Health.status(DEFINITION_UNUSABLE).withDetail("definition", source.origin())
           .withDetail("problems", source.problems()).build();
     }
-    Dashboard dashboard = source.require();
+    CompiledDashboard dashboard = source.require();
     List<CompletableFuture<Void>> started = dashboard.datasets().stream().map(engine::startLoad).toList();
     try {
       CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(PROBE_WAIT_MS, TimeUnit.MILLISECONDS);

@@ -16,7 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.astralytiq.api.definition.SqlTemplate;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.api.v1alpha1.definition.Panel;
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.engine.QueryEngine;
 import io.astralytiq.runtime.engine.QueryException;
 import io.astralytiq.runtime.engine.QueryResult;
@@ -37,7 +37,7 @@ import java.util.concurrent.Executor;
  */
 public final class PanelService {
 
-  private final Dashboard dashboard;
+  private final CompiledDashboard dashboard;
   private final QueryEngine engine;
   private final Clock clock;
   private final MeterRegistry registry;
@@ -46,7 +46,7 @@ public final class PanelService {
   private final Counter hits;
   private final Counter misses;
 
-  public PanelService(Dashboard dashboard, QueryEngine engine, Clock clock, MeterRegistry registry, Executor fanOut) {
+  public PanelService(CompiledDashboard dashboard, QueryEngine engine, Clock clock, MeterRegistry registry, Executor fanOut) {
     this.dashboard = dashboard;
     this.engine = engine;
     this.clock = clock;
@@ -59,7 +59,7 @@ public final class PanelService {
         .description("Panel results computed by the engine").register(registry);
   }
 
-  public Dashboard dashboard() {
+  public CompiledDashboard dashboard() {
     return dashboard;
   }
 

@@ -1,6 +1,6 @@
 package io.astralytiq.runtime.panels;
 
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.astralytiq.runtime.engine.QueryEngine;
 import io.astralytiq.runtime.variables.VariableResolver;
@@ -46,7 +46,7 @@ class PanelsConfiguration {
     return new VariableResolver(loadedOrPlaceholder(source), engine, clock);
   }
 
-  private static Dashboard loadedOrPlaceholder(DashboardSource source) {
-    return source.dashboard().orElseGet(Dashboard::placeholder);
+  private static CompiledDashboard loadedOrPlaceholder(DashboardSource source) {
+    return source.dashboard().orElseGet(CompiledDashboard::placeholder);
   }
 }

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.astralytiq.api.definition.DateRanges;
 import io.astralytiq.api.v1alpha1.definition.Variable;
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.engine.QueryEngine;
 import io.astralytiq.runtime.engine.QueryException;
 import io.astralytiq.runtime.engine.QueryResult;
@@ -26,12 +26,12 @@ public final class VariableResolver {
 
   private static final String DEFAULT_RANGE = "30d";
 
-  private final Dashboard dashboard;
+  private final CompiledDashboard dashboard;
   private final QueryEngine engine;
   private final Clock clock;
   private final Cache<String, List<String>> options;
 
-  public VariableResolver(Dashboard dashboard, QueryEngine engine, Clock clock) {
+  public VariableResolver(CompiledDashboard dashboard, QueryEngine engine, Clock clock) {
     this.dashboard = dashboard;
     this.engine = engine;
     this.clock = clock;

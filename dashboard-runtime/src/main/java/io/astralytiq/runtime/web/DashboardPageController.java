@@ -2,7 +2,7 @@ package io.astralytiq.runtime.web;
 
 import io.astralytiq.api.v1alpha1.definition.Panel;
 import io.astralytiq.api.v1alpha1.definition.Variable;
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.astralytiq.runtime.variables.InvalidVariableException;
 import io.astralytiq.runtime.variables.VariableResolver;
@@ -45,7 +45,7 @@ class DashboardPageController {
       model.addAttribute("origin", source.origin());
       return "unavailable";
     }
-    Dashboard dashboard = source.require();
+    CompiledDashboard dashboard = source.require();
     VariableValues values;
     String variableError = null;
     try {
@@ -62,7 +62,7 @@ class DashboardPageController {
     return "dashboard";
   }
 
-  private List<VariableView> variableViews(Dashboard dashboard, VariableValues values) {
+  private List<VariableView> variableViews(CompiledDashboard dashboard, VariableValues values) {
     List<VariableView> views = new ArrayList<>();
     for (Variable v : dashboard.variables()) {
       List<String> options = "dateRange".equals(v.getType()) ? dateRangeOptions(v) : variables.options(v);
@@ -82,7 +82,7 @@ class DashboardPageController {
   }
 
   /** Document order follows the grid (row, then column), which is the reading order when a phone stacks panels. */
-  private List<PanelView> panelViews(Dashboard dashboard) {
+  private List<PanelView> panelViews(CompiledDashboard dashboard) {
     return dashboard.panels().stream()
         .sorted(Comparator.comparingInt((Panel p) -> p.getGrid() == null ? 0 : p.getGrid().getRow())
             .thenComparingInt(p -> p.getGrid() == null ? 0 : p.getGrid().getCol()))

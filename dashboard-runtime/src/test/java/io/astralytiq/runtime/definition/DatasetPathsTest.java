@@ -20,7 +20,7 @@ class DatasetPathsTest {
   void refusesFilesOutsideTheDataRootsAndTheMountedCredentials(String path, String message) {
     Path root = Path.of("/data");
     var properties = TestEngines.properties(root);
-    Dashboard d = Dashboard.from(DefinitionParser.parse("title: T\ndatasets: [{name: evil, format: csv,"
+    CompiledDashboard d = CompiledDashboard.from(DefinitionParser.parse("title: T\ndatasets: [{name: evil, format: csv,"
         + " path: '" + path + "'}]\npanels: [{id: a, type: metric, query: SELECT 1}]\n"));
     var withRoots = new io.astralytiq.runtime.RuntimeProperties(null, null, properties.tempDir(),
         Path.of("/data/secrets"), properties.engine(), properties.datasets(), properties.egress(), properties.limits());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.runtime.RuntimeProperties;
 import io.astralytiq.runtime.TestEngines;
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.definition.DefinitionParser;
 import io.astralytiq.runtime.engine.QueryEngine;
 import io.astralytiq.runtime.panels.PanelService;
@@ -27,7 +27,7 @@ class LiveBroadcasterTest {
   /** Graceful shutdown waits for open requests; live streams never end by themselves, so stop must end them. */
   @Test
   void stoppingClosesEveryStream() {
-    Dashboard d = Dashboard.from(DefinitionParser.parse(
+    CompiledDashboard d = CompiledDashboard.from(DefinitionParser.parse(
         "title: T\nrefresh: 1h\npanels: [{id: a, type: metric, query: SELECT 1 AS one}]\n"));
     try (QueryEngine engine = TestEngines.engine(RuntimeProperties.Engine.of(1, Duration.ofSeconds(5), 10, "64MB",
         1), dir, Duration.ofHours(1), List.of())) {

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.astralytiq.runtime.RuntimeProperties;
 import io.astralytiq.runtime.TestDashboards;
 import io.astralytiq.runtime.TestEngines;
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.definition.DefinitionParser;
 import io.astralytiq.runtime.engine.QueryEngine;
 import io.astralytiq.runtime.variables.VariableResolver;
@@ -37,7 +37,7 @@ class PanelServiceTest {
 
   private PanelService service(String refresh) throws Exception {
     Path definition = TestDashboards.write(dir, refresh);
-    Dashboard d = Dashboard.from(DefinitionParser.parse(Files.readString(definition)));
+    CompiledDashboard d = CompiledDashboard.from(DefinitionParser.parse(Files.readString(definition)));
     engine = TestEngines.engine(RuntimeProperties.Engine.of(2, Duration.ofSeconds(10), 1000, "128MB", 1), dir,
         d.refresh(), d.datasets());
     return new PanelService(d, engine, Clock.systemUTC(), registry, pool);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astralytiq.runtime.RuntimeProperties;
 import io.astralytiq.runtime.TestEngines;
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.definition.DefinitionParser;
 import io.astralytiq.runtime.engine.QueryEngine;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class VariableResolverTest {
 
   @BeforeEach
   void setUp() {
-    Dashboard d = Dashboard.from(DefinitionParser.parse("""
+    CompiledDashboard d = CompiledDashboard.from(DefinitionParser.parse("""
         title: T
         datasets: [{name: orders, format: sample, sample: orders}]
         variables:

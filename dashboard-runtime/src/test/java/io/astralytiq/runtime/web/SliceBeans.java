@@ -3,7 +3,7 @@ package io.astralytiq.runtime.web;
 import io.astralytiq.runtime.RuntimeProperties;
 import io.astralytiq.runtime.TestDashboards;
 import io.astralytiq.runtime.TestEngines;
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.astralytiq.runtime.definition.DefinitionParser;
 import io.astralytiq.runtime.engine.QueryEngine;
@@ -35,7 +35,7 @@ class SliceBeans {
   @Bean
   DashboardSource dashboardSource(Path testDashboardDir) throws IOException {
     Path definition = TestDashboards.write(testDashboardDir, "1h");
-    Dashboard d = Dashboard.from(DefinitionParser.parse(Files.readString(definition)));
+    CompiledDashboard d = CompiledDashboard.from(DefinitionParser.parse(Files.readString(definition)));
     return DashboardSource.of(d);
   }
 

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.astralytiq.runtime.RuntimeProperties;
-import io.astralytiq.runtime.definition.Dashboard;
+import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.astralytiq.runtime.engine.QueryEngine;
 import io.astralytiq.runtime.variables.VariableResolver;
@@ -50,7 +50,7 @@ class UnavailablePageTest {
 
     @Bean
     VariableResolver variableResolver(QueryEngine engine) {
-      return new VariableResolver(Dashboard.placeholder(), engine, Clock.systemUTC());
+      return new VariableResolver(CompiledDashboard.placeholder(), engine, Clock.systemUTC());
     }
   }
 

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * A validated definition plus what the runtime derives from it once: the refresh interval, each panel's parsed SQL,
  * the variables and datasets each panel depends on. Immutable after construction.
  */
-public final class Dashboard {
+public final class CompiledDashboard {
 
   public static final Set<String> CHART_TYPES = Set.of("line", "area", "bar", "pie", "scatter");
 
@@ -34,7 +34,7 @@ public final class Dashboard {
   private final Map<String, Set<String>> panelVariables = new LinkedHashMap<>();
   private final Map<String, Set<String>> panelDatasets = new LinkedHashMap<>();
 
-  Dashboard(DashboardDefinition definition) {
+  CompiledDashboard(DashboardDefinition definition) {
     this.definition = definition;
     this.refresh = Durations.parse(definition.getRefresh());
     variables.putAll(Parameters.byName(definition.getVariables()));
@@ -53,20 +53,20 @@ public final class Dashboard {
   }
 
   /** The dashboard of a definition the shared validator accepts; a DefinitionException listing every problem else. */
-  public static Dashboard from(DashboardDefinition definition) {
+  public static CompiledDashboard from(DashboardDefinition definition) {
     List<String> problems = DefinitionValidator.problems(definition);
     if (!problems.isEmpty()) {
       throw new DefinitionException(problems);
     }
-    return new Dashboard(definition);
+    return new CompiledDashboard(definition);
   }
 
   /** An empty dashboard standing in while the real one failed to load, so services can be wired regardless. */
-  public static Dashboard placeholder() {
+  public static CompiledDashboard placeholder() {
     DashboardDefinition d = new DashboardDefinition();
     d.setTitle("Dashboard unavailable");
     d.setPanels(List.of());
-    return new Dashboard(d);
+    return new CompiledDashboard(d);
   }
 
   public DashboardDefinition definition() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What the runtime makes of a definition the shared validator accepts (its rules are tested with it, in crds), and
  * that the templates and examples it serves are accepted.
  */
-class DashboardTest {
+class CompiledDashboardTest {
 
   private static final String HEAD = """
       title: T
@@ -22,13 +22,13 @@ class DashboardTest {
       variables: [{name: region, type: select, options: [EMEA, AMER], default: EMEA}]
       """;
 
-  private static Dashboard validate(String yaml) {
-    return Dashboard.from(DefinitionParser.parse(yaml));
+  private static CompiledDashboard validate(String yaml) {
+    return CompiledDashboard.from(DefinitionParser.parse(yaml));
   }
 
   @Test
   void acceptsAGoodDefinitionAndWorksOutWhatEachPanelUses() {
-    Dashboard d = validate(HEAD + """
+    CompiledDashboard d = validate(HEAD + """
         panels:
           - {id: a, type: bar, query: "SELECT region, count(*) AS n FROM orders WHERE region = :region GROUP BY 1"}
           - {id: b, type: metric, query: "SELECT count(*) FROM orders"}
@@ -49,7 +49,7 @@ class DashboardTest {
   @ParameterizedTest
   @ValueSource(strings = {"kpi-overview", "monitoring", "sales-funnel"})
   void everyTemplateIsValid(String name) {
-    Dashboard d = validate(DashboardSource.readTemplate(name));
+    CompiledDashboard d = validate(DashboardSource.readTemplate(name));
     assertThat(d.panels()).hasSizeGreaterThanOrEqualTo(6);
   }
 
