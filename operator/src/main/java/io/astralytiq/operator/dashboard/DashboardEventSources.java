@@ -5,7 +5,7 @@ import io.astralytiq.api.v1alpha1.DefinitionRef;
 import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantNames;
-import io.astralytiq.operator.dashboard.inputs.DashboardInputs;
+import io.astralytiq.operator.dashboard.informers.DashboardInformers;
 import io.astralytiq.operator.dashboard.rollout.Rollouts;
 import io.astralytiq.operator.foreign.ForeignApi;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -71,7 +71,7 @@ final class DashboardEventSources {
   /** The revision history: recording a revision's outcome brings the reconcile that acts on it. */
   private static EventSource<ControllerRevision, Dashboard> revisions(EventSourceContext<Dashboard> context) {
     var config = InformerEventSourceConfiguration.from(ControllerRevision.class, Dashboard.class)
-        .withName(Rollouts.REVISIONS_SOURCE)
+        .withName(DashboardInformers.REVISIONS)
         .withNamespacesInheritedFromController()
         .withLabelSelector(RUNTIME_PODS)
         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Dashboard.class, false))
@@ -94,7 +94,7 @@ final class DashboardEventSources {
   /** The runtime's pods: a pod that crash-loops or cannot pull its image fails a rollout before its deadline. */
   private static InformerEventSource<Pod, Dashboard> pods(EventSourceContext<Dashboard> context) {
     var config = InformerEventSourceConfiguration.from(Pod.class, Dashboard.class)
-        .withName("pods")
+        .withName(DashboardInformers.PODS)
         .withNamespacesInheritedFromController()
         .withLabelSelector(RUNTIME_PODS)
         .withSecondaryToPrimaryMapper((Pod pod) -> Set.of(dashboardOf(pod)))
@@ -113,7 +113,7 @@ final class DashboardEventSources {
   private static EventSource<Event, Dashboard> unhealthyPodEvents(EventSourceContext<Dashboard> context,
       InformerEventSource<Pod, Dashboard> pods) {
     var config = InformerEventSourceConfiguration.from(Event.class, Dashboard.class)
-        .withName(Rollouts.UNHEALTHY_EVENTS_SOURCE)
+        .withName(DashboardInformers.UNHEALTHY_EVENTS)
         .withNamespacesInheritedFromController()
         .withFieldSelector(new FieldSelector(new FieldSelector.Field("reason", Rollouts.UNHEALTHY_REASON),
             new FieldSelector.Field("involvedObject.kind", "Pod")))
@@ -134,7 +134,7 @@ final class DashboardEventSources {
    */
   private static EventSource<Tenant, Dashboard> tenants(EventSourceContext<Dashboard> context) {
     var config = InformerEventSourceConfiguration.from(Tenant.class, Dashboard.class)
-        .withName(DashboardInputs.TENANT_SOURCE)
+        .withName(DashboardInformers.TENANTS)
         .withWatchAllNamespaces()
         .withOnUpdateFilter((Tenant now, Tenant before) -> !Objects.equals(now.getMetadata().getGeneration(),
             before.getMetadata().getGeneration()) || !Objects.equals(dashboards(now), dashboards(before)))
@@ -152,7 +152,7 @@ final class DashboardEventSources {
   /** A namespace's labels say its tenant: a change re-reconciles every Dashboard in it. */
   private static EventSource<Namespace, Dashboard> namespaces(EventSourceContext<Dashboard> context) {
     var config = InformerEventSourceConfiguration.from(Namespace.class, Dashboard.class)
-        .withName(DashboardInputs.NAMESPACE_SOURCE)
+        .withName(DashboardInformers.NAMESPACES)
         .withWatchAllNamespaces()
         .withSecondaryToPrimaryMapper((Namespace ns) -> context.getPrimaryCache().list(ns.getMetadata().getName())
             .map(ResourceID::fromResource).collect(Collectors.toSet()))
@@ -168,7 +168,7 @@ final class DashboardEventSources {
    */
   private static EventSource<ConfigMap, Dashboard> referencedDefinitions(EventSourceContext<Dashboard> context) {
     var config = InformerEventSourceConfiguration.from(ConfigMap.class, Dashboard.class)
-        .withName(DashboardInputs.DEFINITION_REF_SOURCE)
+        .withName(DashboardInformers.REFERENCED_CONFIG_MAPS)
         .withNamespacesInheritedFromController()
         .withLabelSelector(Labels.MANAGED_BY + "!=" + Labels.OPERATOR)
         .withSecondaryToPrimaryMapper((ConfigMap cm) -> context.getPrimaryCache()

@@ -10,19 +10,18 @@ import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.alerts.AlertRules;
 import io.astralytiq.operator.dashboard.alerts.AlertSettings;
 import io.astralytiq.operator.dashboard.alerts.DashboardAlerts;
-import io.astralytiq.operator.dashboard.alerts.DesiredPrometheusRule;
+import io.astralytiq.operator.dashboard.dependent.DashboardBuiltInDependents.DashboardAutoscalerDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardBuiltInDependents.DashboardDeploymentDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardBuiltInDependents.DashboardDisruptionBudgetDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardBuiltInDependents.DashboardIngressDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardBuiltInDependents.DashboardNetworkPolicyDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardBuiltInDependents.DashboardServiceAccountDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardBuiltInDependents.DashboardServiceDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardDefinitionDependent;
-import io.astralytiq.operator.dashboard.dependent.DashboardDependents;
 import io.astralytiq.operator.dashboard.dependent.DashboardForeignDependents.DashboardCertificateDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardForeignDependents.DashboardPrometheusRuleDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardForeignDependents.DashboardServiceMonitorDependent;
-import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardAutoscalerDependent;
-import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardDeploymentDependent;
-import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardDisruptionBudgetDependent;
-import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardIngressDependent;
-import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardNetworkPolicyDependent;
-import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardServiceAccountDependent;
-import io.astralytiq.operator.dashboard.dependent.DashboardWorkloadDependents.DashboardServiceDependent;
+import io.astralytiq.operator.dashboard.dependent.DashboardWorkflowContext;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.AlertRulesWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.AutoscalerWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.CertManagerInstalled;
@@ -35,7 +34,9 @@ import io.astralytiq.operator.dashboard.dependent.Preconditions.ServiceMonitorsI
 import io.astralytiq.operator.dashboard.inputs.DashboardInputs;
 import io.astralytiq.operator.dashboard.rollout.RolloutListener;
 import io.astralytiq.operator.dashboard.rollout.RolloutPlan;
+import io.astralytiq.operator.dashboard.rollout.RolloutRecorder;
 import io.astralytiq.operator.dashboard.rollout.Rollouts;
+import io.astralytiq.operator.dashboard.rollout.Verdict;
 import io.astralytiq.operator.dashboard.tls.CertificateTools;
 import io.astralytiq.operator.dashboard.tls.DashboardTls;
 import io.astralytiq.operator.dashboard.tls.OperatorLeaf;
@@ -111,7 +112,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   @Override
   public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
     DashboardInputs inputs = DashboardInputs.resolve(dashboard, context, config, clock);
-    AlertRules alerts = DesiredPrometheusRule.of(inputs.model(), alertSettings);
+    AlertRules alerts = AlertRules.from(inputs.model(), alertSettings);
     Optional<TlsOutcome> operatorTls = Optional.empty();
     Optional<RolloutView> rollout = Optional.empty();
     if (inputs.problems().isEmpty()) {
@@ -136,7 +137,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
     events.onTransition(dashboard, dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(),
         status.getConditions(), dashboard.getStatus() == null || dashboard.getStatus().getLastGoodRevision() == null);
     boolean firstApply = dashboard.getStatus() == null && inputs.problems().isEmpty()
-        && DashboardDependents.deploymentCreated(context);
+        && DashboardWorkflowContext.deploymentCreated(context);
     if (firstApply) {
       // A new Dashboard's first status describes its children as the cluster reports them, not the intent to
       // create them: the Deployment's first status change (or this look again) writes it. One write less for each
@@ -147,13 +148,14 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
     return computed.recheckAfter().map(control::rescheduleAfter).orElse(control);
   }
 
-  /** Runs the workflow with the Deployment on the planned revision, then judges that revision. */
+  /** Runs the workflow with the Deployment on the planned revision, then judges that revision and records it. */
   private RolloutView applyChildren(Dashboard dashboard, DashboardInputs inputs, AlertRules alerts,
       Deployment specDeployment, RolloutPlan plan, Context<Dashboard> context) {
-    DashboardDependents.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan), alerts);
+    DashboardWorkflowContext.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan), alerts);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    return new RolloutView(plan, Rollouts.observe(dashboard, plan, context.getSecondaryResource(Deployment.class),
-        context, rollouts, clock));
+    Verdict verdict = Rollouts.judge(dashboard, plan, context.getSecondaryResource(Deployment.class), context);
+    RolloutRecorder.outcome(dashboard, plan, verdict, context, rollouts, clock);
+    return new RolloutView(plan, verdict);
   }
 
   private static Outcome revisionNotFound(Dashboard dashboard) {

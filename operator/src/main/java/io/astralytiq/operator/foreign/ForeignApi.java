@@ -1,9 +1,9 @@
 package io.astralytiq.operator.foreign;
 
+import io.astralytiq.operator.common.Informers;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
 /**
  * The third-party APIs the operator creates objects of when a cluster has them installed. Each is known by its
@@ -52,11 +52,8 @@ public enum ForeignApi {
   }
 
   /** Whether the cluster serves the API, as the informer watching its CRD last saw. */
-  @SuppressWarnings("unchecked")
   public boolean installed(Context<?> context) {
-    var crds = (InformerEventSource<CustomResourceDefinition, ?>) context.eventSourceRetriever()
-        .getEventSourceFor(CustomResourceDefinition.class, crdSourceName());
-    return crds.get(new ResourceID(crdName())).filter(ForeignApi::established).isPresent();
+    return Informers.named(context, CustomResourceDefinition.class, crdSourceName()).get(new ResourceID(crdName())).filter(ForeignApi::established).isPresent();
   }
 
   private static boolean established(CustomResourceDefinition crd) {

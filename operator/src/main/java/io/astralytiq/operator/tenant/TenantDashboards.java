@@ -3,6 +3,7 @@ package io.astralytiq.operator.tenant;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantNames;
+import io.astralytiq.operator.common.Informers;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -29,10 +30,8 @@ final class TenantDashboards {
   }
 
   /** The Dashboards in the given namespaces, from the informer's cache. */
-  @SuppressWarnings("unchecked")
   static List<Dashboard> in(Context<Tenant> context, List<String> namespaces) {
-    var dashboards = (InformerEventSource<Dashboard, Tenant>) context.eventSourceRetriever()
-        .getEventSourceFor(Dashboard.class);
+    InformerEventSource<Dashboard, Tenant> dashboards = Informers.only(context, Dashboard.class);
     return namespaces.stream().flatMap(dashboards::list).toList();
   }
 }

@@ -4,6 +4,7 @@ import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.api.v1alpha1.TenantStatus;
+import io.astralytiq.operator.common.Informers;
 import io.astralytiq.operator.common.StatusEvents;
 import io.astralytiq.operator.common.StatusPatch;
 import io.astralytiq.operator.config.OperatorConfig;
@@ -84,10 +85,8 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   }
 
   /** The namespaces the Tenant names, as the informer's cache has them: no API call per reconcile. */
-  @SuppressWarnings("unchecked")
   private TenantModel model(Tenant tenant, Context<Tenant> context) {
-    var namespaces = (InformerEventSource<Namespace, Tenant>) context.eventSourceRetriever()
-        .getEventSourceFor(Namespace.class);
+    InformerEventSource<Namespace, Tenant> namespaces = Informers.only(context, Namespace.class);
     Map<String, Optional<Namespace>> existing = new LinkedHashMap<>();
     for (String name : TenantNames.namespaces(tenant)) {
       existing.put(name, namespaces.get(new ResourceID(name)));

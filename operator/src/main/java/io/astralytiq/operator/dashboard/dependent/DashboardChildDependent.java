@@ -33,7 +33,7 @@ abstract class DashboardChildDependent<R extends HasMetadata> extends CRUDKubern
 
   @Override
   protected R desired(Dashboard dashboard, Context<Dashboard> context) {
-    return desired.apply(DashboardDependents.model(context));
+    return desired.apply(DashboardWorkflowContext.model(context));
   }
 
   @Override

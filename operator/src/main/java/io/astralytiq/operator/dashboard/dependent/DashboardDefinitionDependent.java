@@ -13,7 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  * The immutable ConfigMap holding the current definition. Earlier definitions' ConfigMaps stay as revision
  * history (the pods of a rollback need them); the garbage collector removes them with the Dashboard.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
+@KubernetesDependent(informer = @Informer(labelSelector = DashboardWorkflowContext.OWNED))
 public class DashboardDefinitionDependent extends CRUDKubernetesDependentResource<ConfigMap, Dashboard> {
 
   public DashboardDefinitionDependent() {
@@ -22,7 +22,7 @@ public class DashboardDefinitionDependent extends CRUDKubernetesDependentResourc
 
   @Override
   protected ConfigMap desired(Dashboard dashboard, Context<Dashboard> context) {
-    return DashboardDependents.model(context).definitionConfigMap().orElseThrow();
+    return DashboardWorkflowContext.model(context).definitionConfigMap().orElseThrow();
   }
 
   @Override

@@ -17,7 +17,7 @@ public final class DashboardForeignDependents {
   private DashboardForeignDependents() {}
 
   /** The rules of spec.alerts, while {@link Preconditions.AlertRulesWanted}. */
-  @KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
+  @KubernetesDependent(informer = @Informer(labelSelector = DashboardWorkflowContext.OWNED))
   public static class DashboardPrometheusRuleDependent extends DashboardChildDependent<PrometheusRule> {
     public DashboardPrometheusRuleDependent() {
       super(PrometheusRule.class, DashboardNames::prometheusRule);
@@ -25,12 +25,12 @@ public final class DashboardForeignDependents {
 
     @Override
     protected PrometheusRule desired(Dashboard dashboard, Context<Dashboard> context) {
-      return DashboardDependents.alertRules(context).prometheusRule().orElseThrow();
+      return DashboardWorkflowContext.alertRules(context).prometheusRule().orElseThrow();
     }
   }
 
   /** Has Prometheus scrape the runtime. */
-  @KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
+  @KubernetesDependent(informer = @Informer(labelSelector = DashboardWorkflowContext.OWNED))
   public static class DashboardServiceMonitorDependent extends DashboardChildDependent<ServiceMonitor> {
     public DashboardServiceMonitorDependent() {
       super(ServiceMonitor.class, m -> DesiredServiceMonitor.of(m, AlertSettings.of(m.config())),
@@ -39,7 +39,7 @@ public final class DashboardForeignDependents {
   }
 
   /** cert-manager's Certificate for the host, while {@link Preconditions.CertificateWanted}. */
-  @KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
+  @KubernetesDependent(informer = @Informer(labelSelector = DashboardWorkflowContext.OWNED))
   public static class DashboardCertificateDependent extends DashboardChildDependent<Certificate> {
     public DashboardCertificateDependent() {
       super(Certificate.class, m -> m.certificate().orElseThrow(), DashboardNames::certificate);

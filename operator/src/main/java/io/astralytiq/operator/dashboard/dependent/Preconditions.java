@@ -56,7 +56,7 @@ public final class Preconditions {
     @Override
     public boolean isMet(DependentResource<Object, Dashboard> dependent, Dashboard dashboard,
         Context<Dashboard> context) {
-      return DashboardDependents.alertRules(context).prometheusRule().isPresent();
+      return DashboardWorkflowContext.alertRules(context).prometheusRule().isPresent();
     }
   }
 
@@ -100,7 +100,7 @@ public final class Preconditions {
     @Override
     public boolean isMet(DependentResource<Object, Dashboard> dependent, Dashboard dashboard,
         Context<Dashboard> context) {
-      return question.test(DashboardDependents.model(context));
+      return question.test(DashboardWorkflowContext.model(context));
     }
   }
 }

@@ -10,6 +10,7 @@ import io.astralytiq.api.v1alpha1.definition.DashboardDefinition;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.operator.common.Outcome;
 import io.astralytiq.operator.config.OperatorConfig;
+import io.astralytiq.operator.dashboard.informers.DashboardInformers;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.astralytiq.operator.dashboard.model.DefinitionContent;
 import io.astralytiq.operator.dashboard.sources.MountedSource;
@@ -43,8 +44,6 @@ import java.util.stream.Collectors;
 public record DashboardInputs(DashboardModel model, List<Outcome> problems, Optional<Dashboard> hostHolder,
     Outcome admission) {
 
-  public static final String DEFINITION_REF_SOURCE = "definition-ref";
-
   /** How soon a Dashboard waiting for a Secret or claim looks again: they are read, not watched. */
   static final Duration RECHECK_MISSING = Duration.ofSeconds(30);
 
@@ -59,8 +58,6 @@ public record DashboardInputs(DashboardModel model, List<Outcome> problems, Opti
     more.add(problem);
     return new DashboardInputs(model, List.copyOf(more), hostHolder, admission);
   }
-  public static final String NAMESPACE_SOURCE = "namespace";
-  public static final String TENANT_SOURCE = "tenant";
 
   public static DashboardInputs resolve(Dashboard dashboard, Context<Dashboard> context, OperatorConfig config,
       Clock clock) {
@@ -78,7 +75,7 @@ public record DashboardInputs(DashboardModel model, List<Outcome> problems, Opti
           "the default dashboard-runtime needs spec.definition or spec.definitionRef"));
     }
     Optional<Dashboard> holder = HostClaims.holder(dashboard, context.getPrimaryCache().list());
-    String tenant = context.getSecondaryResource(Namespace.class, NAMESPACE_SOURCE)
+    String tenant = context.getSecondaryResource(Namespace.class, DashboardInformers.NAMESPACES)
         .map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(Labels.TENANT)).orElse(null);
     Optional<Tenant> tenantResource = tenant(context, tenant);
     DashboardModel model = new DashboardModel(dashboard, config, definition, tenant,
@@ -94,27 +91,22 @@ public record DashboardInputs(DashboardModel model, List<Outcome> problems, Opti
     return new DashboardInputs(model, List.copyOf(problems), holder, admission);
   }
 
-  @SuppressWarnings("unchecked")
   private static Optional<Tenant> tenant(Context<Dashboard> context, String name) {
     if (name == null) {
       return Optional.empty();
     }
-    var tenants = (InformerEventSource<Tenant, Dashboard>) context.eventSourceRetriever()
-        .getEventSourceFor(Tenant.class, TENANT_SOURCE);
-    return tenants.get(new ResourceID(name));
+    return DashboardInformers.tenants(context).get(new ResourceID(name));
   }
 
   /**
    * The namespaces the tenant holds: those it names that carry its label, as the namespace informer has them. A name
    * in its spec that another tenant holds is not one of them.
    */
-  @SuppressWarnings("unchecked")
   private static Set<String> tenantNamespaces(Context<Dashboard> context, Optional<Tenant> tenant) {
     if (tenant.isEmpty()) {
       return Set.of();
     }
-    var namespaces = (InformerEventSource<Namespace, Dashboard>) context.eventSourceRetriever()
-        .getEventSourceFor(Namespace.class, NAMESPACE_SOURCE);
+    InformerEventSource<Namespace, Dashboard> namespaces = DashboardInformers.namespaces(context);
     String name = tenant.get().getMetadata().getName();
     return TenantNames.namespaces(tenant.get()).stream()
         .filter(ns -> namespaces.get(new ResourceID(ns)).map(n -> n.getMetadata().getLabels())
@@ -132,7 +124,8 @@ public record DashboardInputs(DashboardModel model, List<Outcome> problems, Opti
       definition = inline;
       yaml = DefinitionYaml.write(inline);
     } else if (ref != null) {
-      Optional<String> referenced = context.getSecondaryResource(ConfigMap.class, DEFINITION_REF_SOURCE)
+      Optional<String> referenced = context.getSecondaryResource(ConfigMap.class,
+          DashboardInformers.REFERENCED_CONFIG_MAPS)
           .map(ConfigMap::getData).map(data -> data.get(ref.getKey()));
       if (referenced.isEmpty()) {
         problems.add(problem(DashboardConditions.REASON_DEFINITION_NOT_FOUND, "ConfigMap " + ref.getName()
@@ -165,7 +158,6 @@ public record DashboardInputs(DashboardModel model, List<Outcome> problems, Opti
   }
 
   /** The objects the runtime would mount: one missing or refused would keep this revision from rolling out. */
-  @SuppressWarnings("unchecked")
   private static List<Outcome> sourceProblems(Dashboard dashboard, DefinitionContent definition,
       Context<Dashboard> context, Clock clock) {
     List<MountedSource> sources = SourceCheck.sources(dashboard,
@@ -173,9 +165,8 @@ public record DashboardInputs(DashboardModel model, List<Outcome> problems, Opti
     if (sources.isEmpty()) {
       return List.of();
     }
-    var configMaps = (InformerEventSource<ConfigMap, Dashboard>) context.eventSourceRetriever()
-        .getEventSourceFor(ConfigMap.class, DEFINITION_REF_SOURCE);
-    ObservedSources observed = SourceReader.read(dashboard, sources, context.getClient(), configMaps);
+    ObservedSources observed = SourceReader.read(dashboard, sources, context.getClient(),
+        DashboardInformers.referencedConfigMaps(context));
     return SourceCheck.check(dashboard, sources, observed,
             context.getPrimaryCache().list(dashboard.getMetadata().getNamespace()).toList()).stream()
         .map(p -> SourceCheck.LOOKED_UP_AGAIN.contains(p.reason())

@@ -39,7 +39,7 @@ final class AlertDashboards {
   record Scenario(String name, DashboardModel model, AlertSettings settings) {
 
     AlertRules rules() {
-      return DesiredPrometheusRule.of(model, settings);
+      return AlertRules.from(model, settings);
     }
 
     @Override

@@ -106,10 +106,10 @@ class AlertRulesFireIT {
   }
 
   private List<Rule> rules(DashboardModel model) {
-    AlertRules rules = DesiredPrometheusRule.of(model, EVERY_MINUTE);
+    AlertRules rules = AlertRules.from(model, EVERY_MINUTE);
     assertThat(rules.problems()).isEmpty();
     Promtool.write(dir.resolve("rules.yaml"), YAML.asYaml(rules.prometheusRule().orElseThrow().getSpec()));
-    return DesiredPrometheusRuleTest.rules(rules);
+    return AlertRulesTest.rules(rules);
   }
 
   /** The alert the rule raises, its annotations rendered with the value the series give. */

@@ -91,7 +91,7 @@ class AlertValidationTest {
 
   @Test
   void aDuplicateNameLeavesTheLaterAlertOut() {
-    AlertRules rules = DesiredPrometheusRule.of(model(2, errorRate("Errors", "5%"), latency("Errors", "1s")),
+    AlertRules rules = AlertRules.from(model(2, errorRate("Errors", "5%"), latency("Errors", "1s")),
         AlertSettings.DEFAULTS);
 
     assertThat(served(rules)).singleElement().satisfies(rule -> assertThat(rule.getExpr().getStrVal())
@@ -110,7 +110,7 @@ class AlertValidationTest {
     bad.setWindow("10s");
     bad.setForDuration("later");
 
-    AlertRules rules = DesiredPrometheusRule.of(model(1, bad), AlertSettings.DEFAULTS);
+    AlertRules rules = AlertRules.from(model(1, bad), AlertSettings.DEFAULTS);
 
     assertThat(rules.problems()).extracting(AlertProblem::field).containsExactlyInAnyOrder("spec.alerts[0].threshold",
         "spec.alerts[0].percentile", "spec.alerts[0].window", "spec.alerts[0].for");
@@ -128,14 +128,14 @@ class AlertValidationTest {
     spec.setAutoscaling(autoscaling);
     spec.setAlerts(List.of(availability("Four", "4"), availability("Five", "5")));
 
-    AlertRules rules = DesiredPrometheusRule.of(model(spec), AlertSettings.DEFAULTS);
+    AlertRules rules = AlertRules.from(model(spec), AlertSettings.DEFAULTS);
 
     assertThat(served(rules)).extracting(Rule::getAlert).containsExactly("Four");
     assertThat(rules.problems()).extracting(AlertProblem::alert).containsExactly("Five");
   }
 
   private static void assertOnlyBadIsLeftOut(AlertSpec bad, String field, String expected) {
-    AlertRules rules = DesiredPrometheusRule.of(model(2, bad, errorRate("Good", "5%")), AlertSettings.DEFAULTS);
+    AlertRules rules = AlertRules.from(model(2, bad, errorRate("Good", "5%")), AlertSettings.DEFAULTS);
 
     assertThat(served(rules)).extracting(Rule::getAlert).containsExactly("Good");
     assertThat(rules.problems()).singleElement().satisfies(problem -> {
@@ -151,6 +151,6 @@ class AlertValidationTest {
   }
 
   private static List<Rule> served(AlertRules rules) {
-    return DesiredPrometheusRuleTest.rules(rules);
+    return AlertRulesTest.rules(rules);
   }
 }

@@ -50,7 +50,7 @@ class DesiredServiceMonitorTest {
     // The Prometheus Operator sets service = the Service's name on every series scraped through the ServiceMonitor.
     String serviceName = model.service().getMetadata().getName();
 
-    assertThat(DesiredPrometheusRuleTest.rules(DesiredPrometheusRule.of(model, AlertSettings.DEFAULTS)).get(0)
+    assertThat(AlertRulesTest.rules(AlertRules.from(model, AlertSettings.DEFAULTS)).get(0)
         .getExpr().getStrVal()).contains("service=\"" + serviceName + "\"")
         .contains("namespace=\"" + model.namespace() + "\"");
   }

@@ -46,7 +46,7 @@ class PromtoolCheckRulesIT {
 
   @Test
   void aBrokenCustomExpressionPassesTheOperatorButNotPromtool() {
-    AlertRules rules = DesiredPrometheusRule.of(model(1, errorRate("HighErrorRate", "5%"),
+    AlertRules rules = AlertRules.from(model(1, errorRate("HighErrorRate", "5%"),
         custom("Unbalanced", "sum(rate(jobs_failed_total[5m])")), AlertSettings.DEFAULTS);
 
     Command.Result check = promtool.checkRules(Promtool.writeRuleFile(dir, "broken",

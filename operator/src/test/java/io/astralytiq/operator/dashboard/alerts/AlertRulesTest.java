@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Alerts in, one PrometheusRule out, compared with golden YAML; then what every rule must carry. */
-class DesiredPrometheusRuleTest {
+class AlertRulesTest {
 
   static List<Scenario> scenarios() {
     return AlertDashboards.scenarios();
@@ -85,7 +85,7 @@ class DesiredPrometheusRuleTest {
     DashboardModel orphan = new DashboardModel(owned.dashboard(), owned.config(), null, null, null, false, null,
         Set.of());
 
-    assertThat(rules(DesiredPrometheusRule.of(orphan, AlertSettings.DEFAULTS)).get(0).getLabels())
+    assertThat(rules(AlertRules.from(orphan, AlertSettings.DEFAULTS)).get(0).getLabels())
         .doesNotContainKey("tenant");
   }
 
@@ -107,7 +107,7 @@ class DesiredPrometheusRuleTest {
     AlertSettings own = new AlertSettings("https://wiki.acme.example/runbooks/astralytiq", Duration.ofSeconds(30),
         Map.of());
 
-    assertThat(rules(DesiredPrometheusRule.of(model(1, latency("Slow", "1s")), own)).get(0).getAnnotations())
+    assertThat(rules(AlertRules.from(model(1, latency("Slow", "1s")), own)).get(0).getAnnotations())
         .containsEntry("runbook_url", "https://wiki.acme.example/runbooks/astralytiq#latency");
   }
 
@@ -139,13 +139,13 @@ class DesiredPrometheusRuleTest {
   void aCustomExpressionIsServedAsWritten() {
     String expr = "  sum(rate(my_jobs_failed_total[5m])) > 0\n";
 
-    assertThat(rules(DesiredPrometheusRule.of(model(1, custom("JobsFail", expr)), AlertSettings.DEFAULTS)).get(0)
+    assertThat(rules(AlertRules.from(model(1, custom("JobsFail", expr)), AlertSettings.DEFAULTS)).get(0)
         .getExpr().getStrVal()).isEqualTo("sum(rate(my_jobs_failed_total[5m])) > 0");
   }
 
   @Test
   void noAlertsNoPrometheusRule() {
-    AlertRules rules = DesiredPrometheusRule.of(model(new DashboardSpec()), AlertSettings.DEFAULTS);
+    AlertRules rules = AlertRules.from(model(new DashboardSpec()), AlertSettings.DEFAULTS);
 
     assertThat(rules.prometheusRule()).isEmpty();
     assertThat(rules.valid()).isTrue();
@@ -157,7 +157,7 @@ class DesiredPrometheusRuleTest {
     DashboardModel running = model(2, availability("PodsDown", "1"), errorRate("HighErrorRate", "5%"));
     running.spec().setSuspend(true);
 
-    AlertRules rules = DesiredPrometheusRule.of(running, AlertSettings.DEFAULTS);
+    AlertRules rules = AlertRules.from(running, AlertSettings.DEFAULTS);
 
     assertThat(rules(rules)).extracting(Rule::getAlert).containsExactly("HighErrorRate");
     assertThat(rules.paused()).containsExactly("PodsDown");
@@ -172,7 +172,7 @@ class DesiredPrometheusRuleTest {
         Map.of("release", "kube-prometheus-stack", "app.kubernetes.io/managed-by", "someone-else"));
     DashboardModel model = model(1, errorRate("HighErrorRate", "5%"));
 
-    PrometheusRule rule = DesiredPrometheusRule.of(model, settings).prometheusRule().orElseThrow();
+    PrometheusRule rule = AlertRules.from(model, settings).prometheusRule().orElseThrow();
 
     assertThat(rule.getMetadata().getLabels()).containsAllEntriesOf(model.labels())
         .containsEntry("release", "kube-prometheus-stack");

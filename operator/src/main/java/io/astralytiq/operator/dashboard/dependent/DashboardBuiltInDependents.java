@@ -23,15 +23,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The Dashboard's children, one dependent class each as the workflow needs; all their logic is in the model.
+ * The Dashboard's children of the kinds every cluster serves (Deployment, Service, ServiceAccount, NetworkPolicy,
+ * HorizontalPodAutoscaler, PodDisruptionBudget, Ingress), one dependent class each as the workflow needs; all their
+ * logic is in the model. The kinds of third-party APIs are in {@link DashboardForeignDependents}.
  * Each informer caches only what the operator made (the annotation is not inherited, so each class carries it).
  */
-public final class DashboardWorkloadDependents {
+public final class DashboardBuiltInDependents {
 
-  private DashboardWorkloadDependents() {}
+  private DashboardBuiltInDependents() {}
 
   /** The runtime's Deployment, running the revision the rollout chose. */
-  @KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
+  @KubernetesDependent(informer = @Informer(labelSelector = DashboardWorkflowContext.OWNED))
   public static class DashboardDeploymentDependent extends DashboardChildDependent<Deployment> {
     public DashboardDeploymentDependent() {
       super(Deployment.class, DashboardNames::deployment);
@@ -39,18 +41,18 @@ public final class DashboardWorkloadDependents {
 
     @Override
     protected Deployment desired(Dashboard dashboard, Context<Dashboard> context) {
-      return DashboardDependents.deployment(context);
+      return DashboardWorkflowContext.deployment(context);
     }
 
     @Override
     protected void onCreated(Dashboard dashboard, Deployment created, Context<Dashboard> context) {
       super.onCreated(dashboard, created, context);
-      DashboardDependents.markDeploymentCreated(context);
+      DashboardWorkflowContext.markDeploymentCreated(context);
     }
   }
 
   /** The runtime's Service. */
-  @KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
+  @KubernetesDependent(informer = @Informer(labelSelector = DashboardWorkflowContext.OWNED))
   public static class DashboardServiceDependent extends DashboardChildDependent<Service> {
     public DashboardServiceDependent() {
       super(Service.class, DashboardModel::service, DashboardNames::service);
@@ -58,7 +60,7 @@ public final class DashboardWorkloadDependents {
   }
 
   /** The runtime's own ServiceAccount. */
-  @KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
+  @KubernetesDependent(informer = @Informer(labelSelector = DashboardWorkflowContext.OWNED))
   public static class DashboardServiceAccountDependent extends DashboardChildDependent<ServiceAccount> {
     public DashboardServiceAccountDependent() {
       super(ServiceAccount.class, DashboardModel::serviceAccount, DashboardNames::serviceAccount);
@@ -66,7 +68,7 @@ public final class DashboardWorkloadDependents {
   }
 
   /** Who may reach the runtime. */
-  @KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
+  @KubernetesDependent(informer = @Informer(labelSelector = DashboardWorkflowContext.OWNED))
   public static class DashboardNetworkPolicyDependent extends DashboardChildDependent<NetworkPolicy> {
     public DashboardNetworkPolicyDependent() {
       super(NetworkPolicy.class, DashboardModel::networkPolicy, DashboardNames::networkPolicy);
@@ -74,7 +76,7 @@ public final class DashboardWorkloadDependents {
   }
 
   /** The autoscaler, while {@link Preconditions.AutoscalerWanted}. */
-  @KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
+  @KubernetesDependent(informer = @Informer(labelSelector = DashboardWorkflowContext.OWNED))
   public static class DashboardAutoscalerDependent extends DashboardChildDependent<HorizontalPodAutoscaler> {
     public DashboardAutoscalerDependent() {
       super(HorizontalPodAutoscaler.class, m -> m.autoscaler().orElseThrow(), DashboardNames::autoscaler);
@@ -82,7 +84,7 @@ public final class DashboardWorkloadDependents {
   }
 
   /** The disruption budget, while {@link Preconditions.DisruptionBudgetWanted}. */
-  @KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
+  @KubernetesDependent(informer = @Informer(labelSelector = DashboardWorkflowContext.OWNED))
   public static class DashboardDisruptionBudgetDependent extends DashboardChildDependent<PodDisruptionBudget> {
     public DashboardDisruptionBudgetDependent() {
       super(PodDisruptionBudget.class, m -> m.disruptionBudget().orElseThrow(), DashboardNames::disruptionBudget);
@@ -90,7 +92,7 @@ public final class DashboardWorkloadDependents {
   }
 
   /** The Ingress, while {@link Preconditions.IngressWanted}. */
-  @KubernetesDependent(informer = @Informer(labelSelector = DashboardDependents.OWNED))
+  @KubernetesDependent(informer = @Informer(labelSelector = DashboardWorkflowContext.OWNED))
   public static class DashboardIngressDependent extends DashboardChildDependent<Ingress> {
     public DashboardIngressDependent() {
       super(Ingress.class, m -> m.ingress().orElseThrow(), DashboardNames::ingress);

@@ -7,15 +7,19 @@ import io.astralytiq.operator.dashboard.model.DashboardModel;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
-/** What every Dashboard dependent shares: the model the reconciler computed, and the informers' selector. */
-public final class DashboardDependents {
+/**
+ * What the reconciler shares with the dependents through the workflow context (the model, the Deployment on the
+ * planned revision, the alert rules) and the informers' selector: put here before the workflow runs, read by each
+ * dependent.
+ */
+public final class DashboardWorkflowContext {
 
   /** Informers of children cache only what the operator made. */
   public static final String OWNED = Labels.MANAGED_BY + "=" + Labels.OPERATOR;
 
   private static final String DEPLOYMENT_CREATED = "deployment-created";
 
-  private DashboardDependents() {}
+  private DashboardWorkflowContext() {}
 
   /** The reconciler puts the model in the context before it runs the workflow; dependents only read it. */
   public static DashboardModel model(Context<Dashboard> context) {
