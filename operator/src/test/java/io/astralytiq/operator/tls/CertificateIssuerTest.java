@@ -3,6 +3,7 @@ package io.astralytiq.operator.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.operator.config.TlsPolicy;
+import io.astralytiq.operator.testing.MutableClock;
 import io.astralytiq.operator.tls.ca.CaBundle;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;

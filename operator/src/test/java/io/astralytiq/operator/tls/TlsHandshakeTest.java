@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astralytiq.operator.config.TlsPolicy;
+import io.astralytiq.operator.testing.MutableClock;
 import io.astralytiq.operator.tls.ca.CaBundle;
 import io.astralytiq.operator.tls.ca.CaRotation;
 import io.astralytiq.operator.tls.leaf.LeafRenewal;

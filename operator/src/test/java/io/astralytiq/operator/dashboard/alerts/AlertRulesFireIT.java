@@ -10,6 +10,7 @@ import io.astralytiq.api.runtime.RuntimeMetrics;
 import io.astralytiq.api.v1alpha1.AlertSpec;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.model.DashboardModel;
+import io.astralytiq.operator.testing.Promtool;
 import io.astralytiq.testing.Command;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.openshift.api.model.monitoring.v1.Rule;

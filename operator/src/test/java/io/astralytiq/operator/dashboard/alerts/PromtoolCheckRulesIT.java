@@ -6,6 +6,7 @@ import static io.astralytiq.operator.dashboard.alerts.AlertDashboards.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.operator.dashboard.alerts.AlertDashboards.Scenario;
+import io.astralytiq.operator.testing.Promtool;
 import io.astralytiq.testing.Command;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.astralytiq.operator.config.TlsPolicy;
 import io.astralytiq.operator.tls.CertificateAuthority;
 import io.astralytiq.operator.tls.CertificateIssuer;
 import io.astralytiq.operator.tls.LeafCertificate;
-import io.astralytiq.operator.tls.MutableClock;
+import io.astralytiq.operator.testing.MutableClock;
 import io.astralytiq.operator.tls.SecretData;
 import io.astralytiq.operator.tls.ca.CaBundle;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard.alerts;
+package io.astralytiq.operator.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,13 +20,13 @@ import java.util.List;
  * dashboard-runtime's executable jar, as the build packages it, serving one definition on loopback: what a pod of
  * the Dashboard runs, without a cluster.
  */
-final class LocalRuntime implements AutoCloseable {
+public final class LocalRuntime implements AutoCloseable {
 
   /**
    * Packaged before the operator's integration tests: the operator's pom declares the runtime as a test dependency
    * (nothing of it on the classpath) so that the reactor builds it first.
    */
-  static final Path JAR = Project.path("dashboard-runtime/target/dashboard-runtime.jar");
+  public static final Path JAR = Project.path("dashboard-runtime/target/dashboard-runtime.jar");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -44,7 +44,7 @@ final class LocalRuntime implements AutoCloseable {
    * lie too (the data root a pod has at /data), and waits until it is ready (the definition loaded, every dataset
    * loads).
    */
-  static LocalRuntime start(Path definition, Path dir) {
+  public static LocalRuntime start(Path definition, Path dir) {
     assertThat(JAR).as("dashboard-runtime's jar; build it with the operator: ./mvnw -pl operator -am verify")
         .isRegularFile();
     int port = LocalProcess.freePort();
@@ -69,12 +69,12 @@ final class LocalRuntime implements AutoCloseable {
   }
 
   /** Where Prometheus scrapes it: host and port. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + port;
   }
 
   /** A GET of {@code pathAndQuery}, as a browser or a user's script would make it. */
-  HttpResponse<String> get(String pathAndQuery) throws IOException {
+  public HttpResponse<String> get(String pathAndQuery) throws IOException {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address() + pathAndQuery))
         .timeout(REQUEST_TIMEOUT).GET().build();
     try {
@@ -85,11 +85,11 @@ final class LocalRuntime implements AutoCloseable {
     }
   }
 
-  String describe() {
+  public String describe() {
     return process.describe();
   }
 
-  boolean exited() {
+  public boolean exited() {
     return process.exited();
   }
 

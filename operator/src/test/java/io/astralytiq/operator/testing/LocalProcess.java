@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard.alerts;
+package io.astralytiq.operator.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
  * then SIGKILL when it has not exited in time. A JVM shutdown hook stops it too, so that a test JVM stopped half way
  * (Ctrl-C, failsafe's timeout) leaves no server behind.
  */
-final class LocalProcess implements AutoCloseable {
+public final class LocalProcess implements AutoCloseable {
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
@@ -34,7 +34,7 @@ final class LocalProcess implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(stopOnJvmExit);
   }
 
-  static LocalProcess start(String name, List<String> command, Path log) {
+  public static LocalProcess start(String name, List<String> command, Path log) {
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       return new LocalProcess(name, process, log);
@@ -44,7 +44,7 @@ final class LocalProcess implements AutoCloseable {
   }
 
   /** A TCP port free on loopback just now, for a server to listen on. */
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -53,17 +53,17 @@ final class LocalProcess implements AutoCloseable {
   }
 
   /** Whether it has exited: a condition awaiting it can then no longer come true (Awaitility's failFast). */
-  boolean exited() {
+  public boolean exited() {
     return !process.isAlive();
   }
 
   /** Its name and where its log is, for failure messages. */
-  String describe() {
+  public String describe() {
     return name + " (log: " + log + ")";
   }
 
   /** The last lines it printed. */
-  String logTail(int lines) {
+  public String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(log);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

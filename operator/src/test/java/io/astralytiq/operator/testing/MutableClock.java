@@ -1,4 +1,4 @@
-package io.astralytiq.operator.tls;
+package io.astralytiq.operator.testing;
 
 import java.time.Clock;
 import java.time.Duration;

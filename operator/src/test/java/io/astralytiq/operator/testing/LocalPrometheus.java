@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard.alerts;
+package io.astralytiq.operator.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -27,9 +27,9 @@ import java.util.Optional;
  * loopback, its TSDB, configuration and log in a directory of the test's, and the parts of its HTTP API the tests
  * read: alerts, rules and instant queries.
  */
-final class LocalPrometheus implements AutoCloseable {
+public final class LocalPrometheus implements AutoCloseable {
 
-  static final String NOT_INSTALLED = "no prometheus on the PATH: run hack/install-prometheus (Debian's prometheus"
+  public static final String NOT_INSTALLED = "no prometheus on the PATH: run hack/install-prometheus (Debian's prometheus"
       + " package; Maven runs it before the integration tests)";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final KubernetesSerialization YAML = new KubernetesSerialization();
@@ -45,7 +45,7 @@ final class LocalPrometheus implements AutoCloseable {
   }
 
   /** Whether the server is installed; the condition of the tests that need it (JUnit's @EnabledIf). */
-  static boolean installed() {
+  public static boolean installed() {
     return binary().isPresent();
   }
 
@@ -56,7 +56,7 @@ final class LocalPrometheus implements AutoCloseable {
    * @param dir where its configuration, TSDB and log go
    * @param config prometheus.yml as a map: global, rule_files, scrape_configs
    */
-  static LocalPrometheus start(Path dir, Map<String, Object> config) {
+  public static LocalPrometheus start(Path dir, Map<String, Object> config) {
     Path configFile = Promtool.write(dir.resolve("prometheus.yml"), YAML.asYaml(config));
     String address = "127.0.0.1:" + LocalProcess.freePort();
     List<String> command = List.of(binary().orElseThrow().toString(), "--config.file=" + configFile,
@@ -77,12 +77,12 @@ final class LocalPrometheus implements AutoCloseable {
   }
 
   /** The active alerts, pending and firing ({@code /api/v1/alerts}); resolved alerts are not listed. */
-  List<JsonNode> alerts() throws IOException {
+  public List<JsonNode> alerts() throws IOException {
     return list(api("/api/v1/alerts").path("alerts"));
   }
 
   /** The rules of every loaded group, with their health, state and active alerts ({@code /api/v1/rules}). */
-  List<JsonNode> rules() throws IOException {
+  public List<JsonNode> rules() throws IOException {
     List<JsonNode> rules = new ArrayList<>();
     for (JsonNode group : api("/api/v1/rules").path("groups")) {
       rules.addAll(list(group.path("rules")));
@@ -91,11 +91,11 @@ final class LocalPrometheus implements AutoCloseable {
   }
 
   /** The series an instant query returns now ({@code /api/v1/query}). */
-  List<JsonNode> query(String promql) throws IOException {
+  public List<JsonNode> query(String promql) throws IOException {
     return list(api("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)).path("result"));
   }
 
-  String describe() {
+  public String describe() {
     return process.describe();
   }
 

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard.alerts;
+package io.astralytiq.operator.testing;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Users of a runtime: one GET of a page every period, from a thread of its own, until closed. The answers are
  * counted by status code; a request that gets no answer counts as status 0.
  */
-final class Traffic implements AutoCloseable {
+public final class Traffic implements AutoCloseable {
 
   private final LocalRuntime runtime;
   private final String pathAndQuery;
@@ -30,14 +30,14 @@ final class Traffic implements AutoCloseable {
     this.pathAndQuery = pathAndQuery;
   }
 
-  static Traffic start(LocalRuntime runtime, String pathAndQuery, Duration period) {
+  public static Traffic start(LocalRuntime runtime, String pathAndQuery, Duration period) {
     Traffic traffic = new Traffic(runtime, pathAndQuery);
     traffic.users.scheduleAtFixedRate(traffic::request, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     return traffic;
   }
 
   /** How many requests got each status so far, for failure messages: {200=412, 502=130}. */
-  Map<Integer, Long> answers() {
+  public Map<Integer, Long> answers() {
     Map<Integer, Long> counts = new TreeMap<>();
     answers.forEach((status, count) -> counts.put(status, count.sum()));
     return counts;

@@ -1,4 +1,4 @@
-package io.astralytiq.operator.dashboard.alerts;
+package io.astralytiq.operator.testing;
 
 import io.astralytiq.testing.Command;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  * Prometheus' own rule checker, from Debian's prometheus package (hack/install-prometheus, which Maven runs before
  * the integration tests). Tests that need it are skipped, saying why, when it is missing.
  */
-final class Promtool {
+public final class Promtool {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(1);
   private static final KubernetesSerialization YAML = new KubernetesSerialization();
@@ -30,7 +30,7 @@ final class Promtool {
   }
 
   /** promtool on the PATH (/usr/bin where the script installs it); the calling test is skipped when there is none. */
-  static Promtool installed() {
+  public static Promtool installed() {
     Optional<Path> found = Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
         .map(dir -> Path.of(dir, "promtool")).filter(Files::isExecutable).findFirst();
     if (found.isEmpty()) {
@@ -44,11 +44,11 @@ final class Promtool {
   }
 
   /** Writes the PrometheusRule's groups as a Prometheus rule file, which is what the Prometheus Operator does. */
-  static Path writeRuleFile(Path dir, String name, PrometheusRule rule) {
+  public static Path writeRuleFile(Path dir, String name, PrometheusRule rule) {
     return write(dir.resolve(name + ".rules.yaml"), YAML.asYaml(rule.getSpec()));
   }
 
-  static Path write(Path file, String content) {
+  public static Path write(Path file, String content) {
     try {
       return Files.writeString(file, content);
     } catch (IOException e) {
@@ -57,12 +57,12 @@ final class Promtool {
   }
 
   /** {@code promtool check rules}: syntax, PromQL, label and annotation templates. */
-  Command.Result checkRules(Path ruleFile) {
+  public Command.Result checkRules(Path ruleFile) {
     return Command.run(List.of(binary.toString(), "check", "rules", ruleFile.toString()), null, TIMEOUT);
   }
 
   /** {@code promtool test rules}: evaluates rules over made-up series and compares the alerts with the expected. */
-  Command.Result testRules(Path testFile) {
+  public Command.Result testRules(Path testFile) {
     return Command.run(List.of(binary.toString(), "test", "rules", testFile.toString()), null, TIMEOUT);
   }
 }

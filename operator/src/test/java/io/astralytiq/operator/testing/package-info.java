@@ -1,0 +1,7 @@
+/**
+ * Test support, not tests: builders of test objects (Dashboards, Tenants), golden files and assertions, the
+ * operator run against the local API server (OperatorFixture, RunningOperator, RealNode), and harnesses of local
+ * processes the alert tests drive (LocalProcess, LocalPrometheus, LocalRuntime, Promtool, Traffic), plus a clock a
+ * test moves by hand (MutableClock). A test imports from here; nothing here is run by surefire or failsafe.
+ */
+package io.astralytiq.operator.testing;
