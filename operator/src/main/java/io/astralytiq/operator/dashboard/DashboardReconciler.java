@@ -111,28 +111,14 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
 
   @Override
   public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
-    DashboardInputs inputs = DashboardInputs.resolve(dashboard, context, config, clock);
-    AlertRules alerts = AlertRules.from(inputs.model(), alertSettings);
-    Optional<TlsOutcome> operatorTls = Optional.empty();
-    Optional<RolloutView> rollout = Optional.empty();
-    if (inputs.problems().isEmpty()) {
-      Deployment specDeployment = inputs.model().deployment();
-      Optional<RolloutPlan> plan = Rollouts.plan(dashboard, specDeployment, context);
-      if (plan.isPresent()) {
-        rollout = Optional.of(applyChildren(dashboard, inputs, alerts, specDeployment, plan.get(), context));
-        operatorTls = OperatorTlsSecret.reconcile(inputs.model(), certificates, context, leaf -> events.normal(
-            dashboard, OperatorLeaf.REASON_RENEWED, leaf.renewal().reason().description()));
-      } else {
-        inputs = inputs.withProblem(revisionNotFound(dashboard));
-      }
-    }
-    Optional<TlsOutcome> tls = DashboardTls.observe(inputs.model(), context, certificates, operatorTls);
-    List<Outcome> features = Stream.of(tls.map(TlsOutcome::tlsReady),
-        DashboardAlerts.observe(alerts, ForeignApi.PROMETHEUS_RULES.installed(context))).flatMap(Optional::stream)
-        .toList();
+    DashboardInputs resolved = DashboardInputs.resolve(dashboard, context, config, clock);
+    AlertRules alerts = AlertRules.from(resolved.model(), alertSettings);
+    Applied applied = rollOut(dashboard, resolved, alerts, context);
+    DashboardInputs inputs = applied.inputs();
+    Optional<TlsOutcome> tls = DashboardTls.observe(inputs.model(), context, certificates, applied.operatorTls());
     DashboardStatusFactory.Computed computed = DashboardStatusFactory.compute(inputs,
-        context.getSecondaryResource(Deployment.class), rollout, features, tls.map(TlsOutcome::notAfter).orElse(null),
-        clock);
+        context.getSecondaryResource(Deployment.class), applied.rollout(), features(tls, alerts, context),
+        tls.map(TlsOutcome::notAfter).orElse(null), clock);
     DashboardStatus status = computed.status();
     events.onTransition(dashboard, dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(),
         status.getConditions(), dashboard.getStatus() == null || dashboard.getStatus().getLastGoodRevision() == null);
@@ -146,6 +132,36 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
     }
     UpdateControl<Dashboard> control = StatusPatch.ifChanged(dashboard, status, context);
     return computed.recheckAfter().map(control::rescheduleAfter).orElse(control);
+  }
+
+  /**
+   * What a reconcile changed: the inputs (with a problem the plan found), the rollout it applied and the certificate
+   * the operator issued; no rollout when the inputs hold a problem.
+   */
+  private record Applied(DashboardInputs inputs, Optional<RolloutView> rollout, Optional<TlsOutcome> operatorTls) {}
+
+  /** Plans the rollout and applies the children, unless the inputs hold a user mistake. */
+  private Applied rollOut(Dashboard dashboard, DashboardInputs inputs, AlertRules alerts,
+      Context<Dashboard> context) {
+    if (!inputs.problems().isEmpty()) {
+      return new Applied(inputs, Optional.empty(), Optional.empty());
+    }
+    Deployment specDeployment = inputs.model().deployment();
+    Optional<RolloutPlan> plan = Rollouts.plan(dashboard, specDeployment, context);
+    if (plan.isEmpty()) {
+      return new Applied(inputs.withProblem(revisionNotFound(dashboard)), Optional.empty(), Optional.empty());
+    }
+    RolloutView rollout = applyChildren(dashboard, inputs, alerts, specDeployment, plan.get(), context);
+    Optional<TlsOutcome> operatorTls = OperatorTlsSecret.reconcile(inputs.model(), certificates, context,
+        leaf -> events.normal(dashboard, OperatorLeaf.REASON_RENEWED, leaf.renewal().reason().description()));
+    return new Applied(inputs, Optional.of(rollout), operatorTls);
+  }
+
+  /** The optional features' outcomes, in the order the status shows them: TLSReady, AlertsReady. */
+  private static List<Outcome> features(Optional<TlsOutcome> tls, AlertRules alerts, Context<Dashboard> context) {
+    return Stream.of(tls.map(TlsOutcome::tlsReady),
+        DashboardAlerts.observe(alerts, ForeignApi.PROMETHEUS_RULES.installed(context))).flatMap(Optional::stream)
+        .toList();
   }
 
   /** Runs the workflow with the Deployment on the planned revision, then judges that revision and records it. */
