@@ -138,7 +138,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
    * What a reconcile changed: the inputs (with a problem the plan found), the rollout it applied and the certificate
    * the operator issued; no rollout when the inputs hold a problem.
    */
-  private record Applied(DashboardInputs inputs, Optional<RolloutView> rollout, Optional<TlsOutcome> operatorTls) {}
+  private record Applied(DashboardInputs inputs, Optional<AppliedRollout> rollout, Optional<TlsOutcome> operatorTls) {}
 
   /** Plans the rollout and applies the children, unless the inputs hold a user mistake. */
   private Applied rollOut(Dashboard dashboard, DashboardInputs inputs, AlertRules alerts,
@@ -151,7 +151,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
     if (plan.isEmpty()) {
       return new Applied(inputs.withProblem(revisionNotFound(dashboard)), Optional.empty(), Optional.empty());
     }
-    RolloutView rollout = applyChildren(dashboard, inputs, alerts, specDeployment, plan.get(), context);
+    AppliedRollout rollout = applyChildren(dashboard, inputs, alerts, specDeployment, plan.get(), context);
     Optional<TlsOutcome> operatorTls = OperatorTlsSecret.reconcile(inputs.model(), certificates, context,
         leaf -> events.normal(dashboard, OperatorLeaf.REASON_RENEWED, leaf.renewal().reason().description()));
     return new Applied(inputs, Optional.of(rollout), operatorTls);
@@ -165,13 +165,13 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   }
 
   /** Runs the workflow with the Deployment on the planned revision, then judges that revision and records it. */
-  private RolloutView applyChildren(Dashboard dashboard, DashboardInputs inputs, AlertRules alerts,
+  private AppliedRollout applyChildren(Dashboard dashboard, DashboardInputs inputs, AlertRules alerts,
       Deployment specDeployment, RolloutPlan plan, Context<Dashboard> context) {
     DashboardWorkflowContext.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan), alerts);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     Verdict verdict = Rollouts.judge(dashboard, plan, context.getSecondaryResource(Deployment.class), context);
     RolloutRecorder.outcome(dashboard, plan, verdict, context, rollouts, clock);
-    return new RolloutView(plan, verdict);
+    return new AppliedRollout(plan, verdict);
   }
 
   private static Outcome revisionNotFound(Dashboard dashboard) {

@@ -33,7 +33,7 @@ final class DashboardStatusFactory {
    * @param features the outcomes of the optional features (TLSReady, AlertsReady...), in the order they are shown
    * @param certificateNotAfter the served certificate's expiry, or null
    */
-  static Computed compute(DashboardInputs inputs, Optional<Deployment> deployment, Optional<RolloutView> rollout,
+  static Computed compute(DashboardInputs inputs, Optional<Deployment> deployment, Optional<AppliedRollout> rollout,
       List<Outcome> features, String certificateNotAfter, Clock clock) {
     DashboardModel model = inputs.model();
     Dashboard dashboard = model.dashboard();
@@ -53,7 +53,7 @@ final class DashboardStatusFactory {
 
     List<Outcome> outcomes = new ArrayList<>(List.of(inputs.admission(), progress.available(),
         progress.progressing()));
-    rollout.map(RolloutView::rolledBack).ifPresent(outcomes::add);
+    rollout.map(AppliedRollout::rolledBack).ifPresent(outcomes::add);
     outcomes.addAll(features);
     ReadyRules.Readiness readiness = ReadyRules.decide(new ReadyRules.Facts(inputs, progress, rollout));
     outcomes.add(readiness.ready());

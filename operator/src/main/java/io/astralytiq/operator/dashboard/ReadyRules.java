@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 final class ReadyRules {
 
   /** The facts the rules judge. {@code rollout} is empty when no rollout was planned (bad input, no history). */
-  record Facts(DashboardInputs inputs, Progress progress, Optional<RolloutView> rollout) {}
+  record Facts(DashboardInputs inputs, Progress progress, Optional<AppliedRollout> rollout) {}
 
   /** Ready and the phase that goes with it. */
   record Readiness(Outcome ready, DashboardPhase phase) {
@@ -89,7 +89,7 @@ final class ReadyRules {
 
   static Optional<Readiness> rolledOut(Facts facts) {
     Progress progress = facts.progress();
-    boolean healthy = facts.rollout().map(RolloutView::healthy).orElse(true);
+    boolean healthy = facts.rollout().map(AppliedRollout::healthy).orElse(true);
     return progress.complete() && healthy ? Readiness.of(true, DashboardConditions.REASON_READY,
         progress.ready() + " of " + progress.replicas() + " replicas ready on the current revision",
         DashboardPhase.Ready) : Optional.empty();

@@ -53,7 +53,7 @@ class ReadyRulesTest {
   @Test
   void aRollbackSaysWhichRevisionFailedAndWhatRunsInstead() {
     Facts facts = facts(new DashboardSpec(), List.of(), running(),
-        new RolloutView(new RolloutPlan(GOOD, FAILED, Optional.of(GOOD), true, false), Verdict.HEALTHY));
+        new AppliedRollout(new RolloutPlan(GOOD, FAILED, Optional.of(GOOD), true, false), Verdict.HEALTHY));
 
     assertThat(ReadyRules.rolledBack(facts)).map(Readiness::ready).contains(Outcome.of(DashboardConditions.READY,
         false, DashboardConditions.REASON_ROLLED_BACK, "revision 2 failed (CrashLoopBackOff: pod sales-2 restarts);"
@@ -64,7 +64,7 @@ class ReadyRulesTest {
   @Test
   void aFailingRevisionWithNothingGoodBeforeHasFailed() {
     Facts facts = facts(new DashboardSpec(), List.of(), running(),
-        new RolloutView(new RolloutPlan(FAILED, FAILED, Optional.empty(), false, false),
+        new AppliedRollout(new RolloutPlan(FAILED, FAILED, Optional.empty(), false, false),
             Verdict.failed("CrashLoopBackOff", "pod sales-2 restarts")));
 
     assertThat(ReadyRules.failedRollout(facts)).map(Readiness::ready).contains(Outcome.of(DashboardConditions.READY,
@@ -94,7 +94,7 @@ class ReadyRulesTest {
     assertThat(ReadyRules.rolledOut(facts(new DashboardSpec(), List.of(), complete))).map(Readiness::ready)
         .map(Outcome::message).contains("2 of 2 replicas ready on the current revision");
     assertThat(ReadyRules.rolledOut(facts(new DashboardSpec(), List.of(), complete,
-        new RolloutView(plan, Verdict.PROGRESSING)))).isEmpty();
+        new AppliedRollout(plan, Verdict.PROGRESSING)))).isEmpty();
     assertThat(ReadyRules.rolledOut(facts(new DashboardSpec(), List.of(), Optional.of(deployment(2, 1, 1, 1, null)))))
         .isEmpty();
   }
@@ -131,7 +131,7 @@ class ReadyRulesTest {
   }
 
   private static Facts facts(DashboardSpec spec, List<Outcome> problems, Optional<Deployment> deployment,
-      RolloutView rollout) {
+      AppliedRollout rollout) {
     return new Facts(inputs(spec, problems, null), Progress.of(deployment), Optional.of(rollout));
   }
 

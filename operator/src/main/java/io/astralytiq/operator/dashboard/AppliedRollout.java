@@ -9,7 +9,7 @@ import io.astralytiq.operator.dashboard.rollout.Verdict;
 import java.util.Optional;
 
 /** What the status says about the rollout: the plan this reconcile applied and the verdict on it. Pure. */
-record RolloutView(RolloutPlan plan, Verdict verdict) {
+record AppliedRollout(RolloutPlan plan, Verdict verdict) {
 
   boolean healthy() {
     return verdict.state() == Verdict.State.HEALTHY;
