@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * interval, target labels) and evaluates that PrometheusRule's groups. The failures are real too: the dataset a
  * variable's options are read from disappears, so every request for the panels is answered 502, until it is back.
  */
-@EnabledIf(value = "io.astralytiq.operator.dashboard.alerts.LocalPrometheus#installed",
+@EnabledIf(value = "io.astralytiq.operator.testing.LocalPrometheus#installed",
     disabledReason = LocalPrometheus.NOT_INSTALLED)
 class ErrorRateAlertE2E {
 
