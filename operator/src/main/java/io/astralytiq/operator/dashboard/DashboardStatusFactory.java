@@ -57,11 +57,11 @@ final class DashboardStatusFactory {
     outcomes.addAll(features);
     ReadyRules.Readiness readiness = ReadyRules.decide(new ReadyRules.Facts(inputs, progress, rollout));
     outcomes.add(readiness.ready());
+    outcomes.addAll(KstatusConditions.of(readiness.phase(), readiness.ready()));
     status.setPhase(readiness.phase());
 
     Conditions conditions = new Conditions(previous.getConditions(), dashboard.getMetadata().getGeneration(), clock);
     outcomes.forEach(conditions::set);
-    KstatusConditions.set(conditions, status.getPhase(), conditions.build());
     status.setConditions(conditions.build());
     outcomes.addAll(inputs.problems());
     return new Computed(status, Outcome.earliestRecheck(outcomes, clock));

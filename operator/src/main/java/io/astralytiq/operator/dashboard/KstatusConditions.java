@@ -1,12 +1,10 @@
 package io.astralytiq.operator.dashboard;
 
-import static io.astralytiq.api.v1alpha1.DashboardConditions.READY;
 import static io.astralytiq.api.v1alpha1.DashboardConditions.RECONCILING;
 import static io.astralytiq.api.v1alpha1.DashboardConditions.STALLED;
 
 import io.astralytiq.api.v1alpha1.DashboardPhase;
-import io.astralytiq.operator.common.Conditions;
-import io.fabric8.kubernetes.api.model.Condition;
+import io.astralytiq.operator.common.Outcome;
 import java.util.List;
 
 /**
@@ -19,14 +17,15 @@ final class KstatusConditions {
 
   private KstatusConditions() {}
 
-  static void set(Conditions conditions, DashboardPhase phase, List<Condition> built) {
-    Condition ready = Conditions.find(built, READY).orElseThrow();
+  /** Reconciling and Stalled, derived from the phase; when True they carry Ready's reason and message. */
+  static List<Outcome> of(DashboardPhase phase, Outcome ready) {
     boolean stalled = phase == DashboardPhase.RolledBack || phase == DashboardPhase.Failed
         || phase == DashboardPhase.Degraded;
     boolean reconciling = phase == DashboardPhase.Progressing || phase == DashboardPhase.Pending;
-    conditions.set(RECONCILING, reconciling, reconciling ? ready.getReason() : phase.name(),
-        reconciling ? ready.getMessage() : "no rollout in progress");
-    conditions.set(STALLED, stalled, stalled ? ready.getReason() : phase.name(),
-        stalled ? ready.getMessage() : "no failure that needs a change to the spec");
+    return List.of(
+        reconciling ? Outcome.of(RECONCILING, true, ready.reason(), ready.message())
+            : Outcome.of(RECONCILING, false, phase.name(), "no rollout in progress"),
+        stalled ? Outcome.of(STALLED, true, ready.reason(), ready.message())
+            : Outcome.of(STALLED, false, phase.name(), "no failure that needs a change to the spec"));
   }
 }
