@@ -40,8 +40,15 @@ final class HostileSource implements AutoCloseable {
       send(x, 302, "");
     });
     server.createContext("/declared-big.csv", x -> {
+      // The header alone must be refused: the body is held back (closing at once raced the client, which then
+      // saw a cut-off body instead of the declared size).
       x.sendResponseHeaders(200, 10_000_000);
-      x.close();
+      try (OutputStream out = x.getResponseBody()) {
+        out.flush();
+        closed.await(3, TimeUnit.SECONDS); // long enough for the header to be judged; a thread of four is held
+      } catch (IOException | InterruptedException gone) {
+        // the client gave up on it, as it should
+      }
     });
     server.createContext("/streamed-big.csv", x -> {
       x.sendResponseHeaders(200, 0);
