@@ -30,13 +30,25 @@ Chart name and version, for the helm.sh/chart label.
 {{- end }}
 
 {{/*
-Labels of every object of the release.
+Labels of every object of the release but the CRDs.
 */}}
 {{- define "astralytiq-operator.labels" -}}
+{{ include "astralytiq-operator.releaseLabels" . }}
+app.kubernetes.io/component: operator
+{{- end }}
+
+{{/*
+Labels of the CRDs: the API, not a part of the operator's workload.
+*/}}
+{{- define "astralytiq-operator.crdLabels" -}}
+{{ include "astralytiq-operator.releaseLabels" . }}
+app.kubernetes.io/component: api
+{{- end }}
+
+{{- define "astralytiq-operator.releaseLabels" -}}
 helm.sh/chart: {{ include "astralytiq-operator.chart" . }}
 {{ include "astralytiq-operator.selectorLabels" . }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
-app.kubernetes.io/component: operator
 app.kubernetes.io/part-of: astralytiq
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}

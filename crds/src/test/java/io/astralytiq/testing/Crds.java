@@ -13,13 +13,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Installs the committed CRDs (crds/manifests), as a user would, and waits until they serve. */
+/**
+ * Installs the committed CRDs, as a user would, and waits until they serve. Their one copy is in the Helm chart, which
+ * installs and upgrades them as templates (helm/astralytiq-operator/templates/crds.yaml).
+ */
 public final class Crds {
+
+  /** Where hack/update-crds commits the generated CRDs. */
+  public static final String COMMITTED = "helm/astralytiq-operator/files/crds";
 
   private Crds() {}
 
   public static List<Path> manifests() {
-    try (Stream<Path> files = Files.list(Project.path("crds/manifests"))) {
+    try (Stream<Path> files = Files.list(Project.path(COMMITTED))) {
       return files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -13,11 +13,6 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +22,8 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
- * The parts of the chart a cluster admin's {@code helm install} creates before the operator runs: the CRDs of its
- * crds/ directory, then its ServiceAccount, roles and bindings, as rendered. The operator itself runs in the test JVM.
+ * The parts of the chart a cluster admin's {@code helm install} creates before the operator runs: its CRDs, then its
+ * ServiceAccount, roles and bindings, as rendered. The operator itself runs in the test JVM.
  */
 final class ChartInstall {
 
@@ -44,7 +39,7 @@ final class ChartInstall {
   /** Renders the chart into {@code namespace} (which must exist) and applies its CRDs and RBAC as {@code admin}. */
   static ChartInstall apply(KubernetesClient admin, Helm helm, String namespace, Map<String, String> values) {
     Rendered chart = helm.template(RELEASE, namespace, values);
-    installCrds(admin);
+    installCrds(admin, chart);
     Stream.of(ServiceAccount.class, ClusterRole.class, ClusterRoleBinding.class, Role.class, RoleBinding.class)
         .flatMap(kind -> chart.all(kind).stream())
         .forEach(object -> admin.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply());
@@ -79,20 +74,13 @@ final class ChartInstall {
     return settings;
   }
 
-  private static void installCrds(KubernetesClient admin) {
-    try (Stream<Path> files = Files.list(Helm.CHART.resolve("crds"))) {
-      List<Path> crds = files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
-      assertThat(crds).as("the chart's crds/").isNotEmpty();
-      for (Path file : crds) {
-        try (InputStream in = Files.newInputStream(file)) {
-          CustomResourceDefinition crd = admin.apiextensions().v1().customResourceDefinitions().load(in).item();
-          admin.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-          Awaitility.await("CRD " + crd.getMetadata().getName()).atMost(Duration.ofSeconds(30))
-              .until(() -> Crds.isEstablished(admin, crd.getMetadata().getName()));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static void installCrds(KubernetesClient admin, Rendered chart) {
+    List<CustomResourceDefinition> crds = chart.all(CustomResourceDefinition.class);
+    assertThat(crds).as("the chart's CRDs (crds.enabled)").isNotEmpty();
+    for (CustomResourceDefinition crd : crds) {
+      admin.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+      Awaitility.await("CRD " + crd.getMetadata().getName()).atMost(Duration.ofSeconds(30))
+          .until(() -> Crds.isEstablished(admin, crd.getMetadata().getName()));
     }
   }
 }

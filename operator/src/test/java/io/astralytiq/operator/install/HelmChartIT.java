@@ -11,8 +11,10 @@ import io.astralytiq.operator.config.RuntimeEgress;
 import io.astralytiq.operator.config.TlsPolicy;
 import io.astralytiq.operator.install.Helm.Rendered;
 import io.astralytiq.testing.Command;
+import io.astralytiq.testing.Crds;
 import io.astralytiq.testing.Project;
 import io.astralytiq.testing.RealApiServer;
+import io.astralytiq.testing.RealApiServer.ApiServer;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -22,6 +24,8 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -29,13 +33,13 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,7 +59,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The Helm chart as a user installs it: rendered by the pinned helm with default and changed values, its pod checked
  * by the real API server's Pod Security admission, its values schema-checked and documented, its CRDs the committed
- * ones.
+ * ones, upgraded by {@code helm upgrade} and kept by {@code helm uninstall}.
  */
 @ExtendWith(RealApiServer.class)
 class HelmChartIT {
@@ -63,6 +68,9 @@ class HelmChartIT {
   private static final String NAMESPACE = "astralytiq-system";
   /** Values given as a whole block (Kubernetes structures), not key by key. */
   private static final Set<String> BLOCKS = Set.of("resources", "podSecurityContext", "securityContext");
+
+  private static final String DASHBOARDS_CRD = "dashboards.astralytiq.io";
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private static Helm helm;
 
@@ -222,12 +230,56 @@ class HelmChartIT {
   }
 
   @Test
-  void theChartsCrdsAreTheCommittedOnes() throws IOException {
-    Map<String, String> committed = readAll(Project.path("crds/manifests"));
-    Map<String, String> inChart = readAll(Helm.CHART.resolve("crds"));
+  void theChartRendersTheCommittedCrdsLabelledAndKeptOnUninstall() {
+    Map<String, CustomResourceDefinition> committed = committedCrds();
+    List<CustomResourceDefinition> rendered = render(Map.of()).all(CustomResourceDefinition.class);
 
-    assertThat(committed).isNotEmpty();
-    assertThat(inChart).as("helm/astralytiq-operator/crds: run hack/update-crds").isEqualTo(committed);
+    assertThat(committed).hasSize(2);
+    assertThat(rendered).extracting(c -> c.getMetadata().getName())
+        .containsExactlyInAnyOrderElementsOf(committed.keySet());
+    assertThat(rendered).allSatisfy(crd -> {
+      assertThat(crd.getSpec()).as("as generated").isEqualTo(committed.get(crd.getMetadata().getName()).getSpec());
+      assertThat(crd.getMetadata().getLabels()).containsEntry("app.kubernetes.io/component", "api")
+          .containsEntry("app.kubernetes.io/part-of", "astralytiq");
+      assertThat(crd.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+    });
+  }
+
+  /**
+   * The chart's CRD template alone (in a copy of the chart without the other templates, so that the release holds
+   * nothing but the CRDs the other tests on this API server use too), installed with an older Dashboard CRD, then
+   * upgraded by the chart as it is: Helm upgrades CRDs it renders, which it never does for a crds/ folder.
+   */
+  @Test
+  void helmUpgradeUpgradesTheCrdsAndUninstallKeepsThem(ApiServer server, @TempDir Path work) throws IOException {
+    KubernetesClient client = server.client();
+    Path current = crdOnlyChart(work.resolve("current"), crd -> {});
+    Path older = crdOnlyChart(work.resolve("older"), crd -> {
+      if (crd.getMetadata().getName().equals(DASHBOARDS_CRD)) {
+        crd.getSpec().getVersions().forEach(v -> v.getAdditionalPrinterColumns().removeIf(c -> c.getName()
+            .equals("Phase")));
+      }
+    });
+    String namespace = "chart-crds-" + Long.toString(System.nanoTime() % 100_000, 36);
+    String kubeconfig = server.kubeconfig().toString();
+
+    Command.Result installed = helm.run("--kubeconfig", kubeconfig, "install", "crds", older.toString(),
+        "--namespace", namespace, "--create-namespace", "--take-ownership", "--wait");
+    assertThat(installed.exitCode()).as(installed.stderr()).isZero();
+    assertThat(printerColumns(client)).as("the older CRD, installed").doesNotContain("Phase");
+
+    Command.Result upgraded = helm.run("--kubeconfig", kubeconfig, "upgrade", "crds", current.toString(),
+        "--namespace", namespace, "--wait");
+    assertThat(upgraded.exitCode()).as(upgraded.stderr()).isZero();
+    assertThat(printerColumns(client)).as("upgraded by helm upgrade").contains("Phase");
+
+    Command.Result uninstalled = helm.run("--kubeconfig", kubeconfig, "uninstall", "crds", "--namespace", namespace,
+        "--wait");
+    assertThat(uninstalled.exitCode()).as(uninstalled.stderr()).isZero();
+    assertThat(uninstalled.stdout() + uninstalled.stderr()).contains("resource policy");
+    assertThat(client.apiextensions().v1().customResourceDefinitions().withName(DASHBOARDS_CRD).get())
+        .as("kept, and with it every Dashboard").isNotNull();
+    assertThat(printerColumns(client)).contains("Phase");
   }
 
   @Test
@@ -262,7 +314,12 @@ class HelmChartIT {
             .getMetadata().getLabels()).containsEntry("app.kubernetes.io/name", "aq")),
         new ValueCase("fullnameOverride", Map.of("fullnameOverride", "aq-op"), r -> assertThat(r.objects())
             .filteredOn(o -> !o.getMetadata().getName().startsWith("astralytiq-tenant-"))
+            .filteredOn(o -> !(o instanceof CustomResourceDefinition))
             .allSatisfy(o -> assertThat(o.getMetadata().getName()).startsWith("aq-op"))),
+        new ValueCase("crds.enabled", Map.of("crds.enabled", "false"),
+            r -> assertThat(r.find(CustomResourceDefinition.class)).isEmpty()),
+        new ValueCase("crds.keep", Map.of("crds.keep", "false"), r -> assertThat(r.all(CustomResourceDefinition.class))
+            .hasSize(2).allSatisfy(crd -> assertThat(crd.getMetadata().getAnnotations()).isNullOrEmpty())),
         new ValueCase("replicaCount", Map.of("replicaCount", "2"),
             r -> assertThat(r.one(Deployment.class).getSpec().getReplicas()).isEqualTo(2)),
         new ValueCase("image.repository", Map.of("image.repository", "registry.example.com/aq"),
@@ -415,15 +472,39 @@ class HelmChartIT {
     }
   }
 
-  private static Map<String, String> readAll(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      Map<String, String> contents = new HashMap<>();
-      for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
-        contents.put(file.getFileName().toString(), Files.readString(file));
-      }
-      return contents;
+  /** The committed CRDs by name. */
+  private static Map<String, CustomResourceDefinition> committedCrds() {
+    return Crds.manifests().stream().map(HelmChartIT::readCrd)
+        .collect(Collectors.toMap(c -> c.getMetadata().getName(), c -> c));
+  }
+
+  private static CustomResourceDefinition readCrd(Path file) {
+    try {
+      return SERIALIZATION.unmarshal(Files.readString(file), CustomResourceDefinition.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A copy of the chart with only its CRD template (and helpers), its CRD files changed by {@code change}. */
+  private static Path crdOnlyChart(Path dir, Consumer<CustomResourceDefinition> change) throws IOException {
+    Files.createDirectories(dir.resolve("templates"));
+    Files.createDirectories(dir.resolve("files/crds"));
+    for (String file : List.of("Chart.yaml", "values.yaml", "values.schema.json", "templates/_helpers.tpl",
+        "templates/crds.yaml")) {
+      Files.copy(Helm.CHART.resolve(file), dir.resolve(file));
+    }
+    for (Path file : Crds.manifests()) {
+      CustomResourceDefinition crd = readCrd(file);
+      change.accept(crd);
+      Files.writeString(dir.resolve("files/crds").resolve(file.getFileName()), SERIALIZATION.asYaml(crd));
+    }
+    return dir;
+  }
+
+  private static List<String> printerColumns(KubernetesClient client) {
+    return client.apiextensions().v1().customResourceDefinitions().withName(DASHBOARDS_CRD).get().getSpec()
+        .getVersions().stream().flatMap(v -> v.getAdditionalPrinterColumns().stream())
+        .map(CustomResourceColumnDefinition::getName).toList();
   }
 }

@@ -47,11 +47,13 @@ class OperatorPodE2E {
         .create();
     String operatorImage = RealNode.operatorImage();
     Command.Result installed = helm.run("--kubeconfig", kubeconfig.toString(), "install", RELEASE,
-        Helm.CHART.toString(), "--namespace", system, "--create-namespace", "--skip-crds", "--wait", "--timeout", "4m",
+        Helm.CHART.toString(), "--namespace", system, "--create-namespace", "--wait", "--timeout", "4m",
         "--set", "image.repository=" + RealNode.repositoryOf(operatorImage),
         "--set", "image.digest=" + operatorImage.substring(operatorImage.indexOf('@') + 1),
         "--set", "operator.runtimeImage=" + RealNode.runtimeImage(),
         "--set", "operator.allowUnmanagedNamespaces=true",
+        // the CRDs are there already, applied by the suite before any test: as a GitOps tool applies them first
+        "--set", "crds.enabled=false",
         "--set", "operator.watchNamespaces={" + dashboards + "}");
     assertThat(installed.exitCode()).as(installed.stdout() + installed.stderr()).isZero();
   }
