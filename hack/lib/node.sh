@@ -1,7 +1,7 @@
 # The real node of a hack/cluster cluster: containerd, runc, the CNI bridge, kubelet, kube-proxy and CoreDNS,
 # all inside a network namespace of their own, so that each cluster's iptables rules, bridge and ports stay
 # out of the host's and out of every other cluster's. Sourced by hack/cluster after lib/versions.sh,
-# lib/log.sh and lib/hostnet.sh; uses its CLUSTER, WORKDIR, KUBECONFIG_PATH and kube().
+# lib/log.sh, lib/hostnet.sh and lib/apt.sh; uses its CLUSTER, WORKDIR, KUBECONFIG_PATH and kube().
 #
 #   host                                    network namespace astq-<cluster>
 #   astq0 198.18.0.1 (API server relay,     eth0 198.18.<slot>.2 ── kubelet :10250, CoreDNS :53, kube-proxy
@@ -77,11 +77,7 @@ node_packages() {
     command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
   done
   [[ ${#missing[@]} -eq 0 ]] && return
-  [[ "$(id -u)" -eq 0 ]] || die "the real node needs ${missing[*]} (Debian packages) and root to install them"
-  log "installing ${missing[*]} from Debian"
-  # apt-get update only when the package lists have never been fetched on this machine.
-  compgen -G "/var/lib/apt/lists/*_Packages" >/dev/null || apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_install_quietly "${missing[@]}"
 }
 
 node_network() {
