@@ -1,7 +1,7 @@
 # The real node of a hack/cluster cluster: containerd, runc, the CNI bridge, kubelet, kube-proxy and CoreDNS,
 # all inside a network namespace of their own, so that each cluster's iptables rules, bridge and ports stay
 # out of the host's and out of every other cluster's. Sourced by hack/cluster after lib/versions.sh,
-# lib/log.sh and lib/hostnet.sh; uses its CLUSTER, WORKDIR, KUBECONFIG_PATH and kube().
+# lib/log.sh, lib/hostnet.sh, lib/apt.sh and lib/wait.sh; uses its CLUSTER, WORKDIR, KUBECONFIG_PATH and kube().
 #
 #   host                                    network namespace astq-<cluster>
 #   astq0 198.18.0.1 (API server relay,     eth0 198.18.<slot>.2 ── kubelet :10250, CoreDNS :53, kube-proxy
@@ -77,11 +77,7 @@ node_packages() {
     command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
   done
   [[ ${#missing[@]} -eq 0 ]] && return
-  [[ "$(id -u)" -eq 0 ]] || die "the real node needs ${missing[*]} (Debian packages) and root to install them"
-  log "installing ${missing[*]} from Debian"
-  # apt-get update only when the package lists have never been fetched on this machine.
-  compgen -G "/var/lib/apt/lists/*_Packages" >/dev/null || apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_install_quietly "${missing[@]}"
 }
 
 node_network() {
@@ -303,17 +299,17 @@ node_start() { # <component> <binary> <args...>
 
 api_server_port() { sed -n 's|.*server: https://127.0.0.1:\([0-9]*\).*|\1|p' "$KUBECONFIG_PATH"; }
 
+# Waits for the real node; gives up early when one of its components started so far has died.
 node_wait() { # <timeout seconds> <what> <command...>
-  local deadline=$(( $(date +%s) + $1 )) what="$2" c; shift 2
-  until "$@" >/dev/null 2>&1; do
-    for c in "${NODE_COMPONENTS[@]}"; do
-      [[ -f "$WORKDIR/pids/$c.pid" ]] || continue
-      component_running "$c" && continue
-      tail -n 20 "$WORKDIR/logs/$c.log" >&2 || true
-      die "real node: $c exited while waiting for $what (log: $WORKDIR/logs/$c.log)"
-    done
-    (( $(date +%s) < deadline )) || die "real node: timed out after $1 s waiting for $what (logs: $WORKDIR/logs)"
-    sleep 0.5
+  wait_for --check node_components_alive --log "$WORKDIR/logs" "$@"
+}
+node_components_alive() { # <what is waited for>
+  local c
+  for c in "${NODE_COMPONENTS[@]}"; do
+    [[ -f "$WORKDIR/pids/$c.pid" ]] || continue
+    component_running "$c" && continue
+    tail -n 20 "$WORKDIR/logs/$c.log" >&2 || true
+    die "real node: $c exited while waiting for $1 (log: $WORKDIR/logs/$c.log)"
   done
 }
 
@@ -332,7 +328,7 @@ node_up() {
     "TCP-LISTEN:$port,bind=$HOST_SERVICES_IP,fork,reuseaddr" "TCP:127.0.0.1:$port"
   PATH="$CONTAINERD_BIN_DIR:$PATH" node_start containerd "$CONTAINERD_BIN_DIR/containerd" \
     --config "$NODE_DIR/config/containerd.toml"
-  node_wait 60 "containerd" "$CONTAINERD_BIN_DIR/ctr" --address "$NODE_RUN/containerd.sock" version
+  node_wait 60 "the real node's containerd" "$CONTAINERD_BIN_DIR/ctr" --address "$NODE_RUN/containerd.sock" version
   for archive in "$(node_pause_archive)" "$(node_busybox_archive)"; do
     # ctr repeats containerd's cgroup v1 deprecation notice on every call; any other message goes through.
     "$CONTAINERD_BIN_DIR/ctr" --address "$NODE_RUN/containerd.sock" -n k8s.io images import --local "$archive" \
@@ -344,7 +340,7 @@ node_up() {
     --root-dir "$NODE_DIR/kubelet" --hostname-override "$NODE_NAME" --node-ip "$NODE_IP" \
     --node-labels "astralytiq.io/node=real"
   node_start kube-proxy "$KUBE_BIN_DIR/kube-proxy" --config "$NODE_DIR/config/kube-proxy.yaml"
-  node_wait 120 "node $NODE_NAME Ready" node_ready
+  node_wait 120 "the real node $NODE_NAME Ready" node_ready
   node_storage
   log "  real node $NODE_NAME Ready ($(since "$t0"))"
 }
