@@ -8,7 +8,7 @@ import io.astralytiq.operator.common.Informers;
 import io.astralytiq.operator.common.StatusEvents;
 import io.astralytiq.operator.common.StatusPatch;
 import io.astralytiq.operator.config.OperatorConfig;
-import io.astralytiq.operator.tenant.dependent.TenantDependents;
+import io.astralytiq.operator.tenant.dependent.TenantWorkflowContext;
 import io.astralytiq.operator.tenant.dependent.TenantNamespaceDependent;
 import io.astralytiq.operator.tenant.dependent.TenantPolicyDependents.TenantLimitRangeDependent;
 import io.astralytiq.operator.tenant.dependent.TenantPolicyDependents.TenantNetworkPolicyDependent;
@@ -67,7 +67,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   @Override
   public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
     TenantModel model = model(tenant, context);
-    TenantDependents.share(context, model);
+    TenantWorkflowContext.share(context, model);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     List<Dashboard> dashboards = TenantDashboards.in(context, model.namespaces());
     List<ResourceQuota> quotas = context.getSecondaryResources(ResourceQuota.class).stream().toList();
@@ -79,7 +79,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
   @Override
   public DeleteControl cleanup(Tenant tenant, Context<Tenant> context) {
-    TenantDependents.share(context, model(tenant, context));
+    TenantWorkflowContext.share(context, model(tenant, context));
     context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
     return DeleteControl.defaultDelete();
   }

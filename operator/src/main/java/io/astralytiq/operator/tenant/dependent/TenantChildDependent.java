@@ -29,7 +29,7 @@ abstract class TenantChildDependent<R extends HasMetadata> extends KubernetesDep
 
   @Override
   public Map<ResourceID, R> desiredResources(Tenant tenant, Context<Tenant> context) {
-    return byId(desired.apply(TenantDependents.model(context)));
+    return byId(desired.apply(TenantWorkflowContext.model(context)));
   }
 
   @Override

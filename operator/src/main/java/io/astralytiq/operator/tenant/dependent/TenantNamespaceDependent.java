@@ -32,7 +32,7 @@ public class TenantNamespaceDependent extends KubernetesDependentResource<Namesp
 
   @Override
   public Map<ResourceID, Namespace> desiredResources(Tenant tenant, Context<Tenant> context) {
-    return TenantDependents.model(context).namespaceObjects().stream()
+    return TenantWorkflowContext.model(context).namespaceObjects().stream()
         .collect(Collectors.toMap(ResourceID::fromResource, ns -> ns));
   }
 

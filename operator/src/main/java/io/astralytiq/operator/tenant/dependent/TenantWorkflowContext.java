@@ -5,9 +5,9 @@ import io.astralytiq.operator.tenant.model.TenantModel;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** The model the Tenant reconciler computed, shared with its dependents through the context. */
-public final class TenantDependents {
+public final class TenantWorkflowContext {
 
-  private TenantDependents() {}
+  private TenantWorkflowContext() {}
 
   public static TenantModel model(Context<Tenant> context) {
     return context.managedWorkflowAndDependentResourceContext().getMandatory(TenantModel.class, TenantModel.class);
