@@ -41,7 +41,6 @@ public final class DashboardConditions {
   /** A PersistentVolumeClaim of spec.dataVolumes that does not exist. */
   public static final String REASON_CLAIM_NOT_FOUND = "PersistentVolumeClaimNotFound";
   public static final String REASON_INVALID_IMAGE = "InvalidImage";
-  public static final String REASON_UNAVAILABLE = "Unavailable";
   public static final String REASON_PODS_NOT_CREATED = "PodsNotCreated";
   // Reasons of Available and Progressing
   public static final String REASON_MINIMUM_REPLICAS_AVAILABLE = "MinimumReplicasAvailable";
@@ -54,9 +53,20 @@ public final class DashboardConditions {
   public static final String REASON_CURRENT_REVISION = "CurrentRevision";
   public static final String REASON_RESTORED = "RestoredByUser";
   public static final String REASON_REVISION_NOT_FOUND = "RevisionNotFound";
-  // Causes of a failed revision that are ours to name (the others are the kubelet's: CrashLoopBackOff...)
+  // Causes of a failed revision: the reason of Ready while it fails, and of RolledBack once it is rolled back.
   /** dashboard-runtime's readiness endpoint answered RuntimeContract.DEFINITION_UNUSABLE_STATUS. */
   public static final String REASON_DEFINITION_UNUSABLE = "DefinitionUnusable";
+  /** A pod of the revision in phase Failed (evicted, say); the pod's own reason is in the message. */
+  public static final String REASON_POD_FAILED = "PodFailed";
+  // The kubelet's names for a container that cannot start or stay up, passed on as they are: users search for them.
+  /** Also a container restarted twice, whether or not the kubelet is backing off yet. */
+  public static final String REASON_CRASH_LOOP_BACK_OFF = "CrashLoopBackOff";
+  public static final String REASON_ERR_IMAGE_PULL = "ErrImagePull";
+  public static final String REASON_IMAGE_PULL_BACK_OFF = "ImagePullBackOff";
+  public static final String REASON_INVALID_IMAGE_NAME = "InvalidImageName";
+  public static final String REASON_CREATE_CONTAINER_ERROR = "CreateContainerError";
+  public static final String REASON_CREATE_CONTAINER_CONFIG_ERROR = "CreateContainerConfigError";
+  public static final String REASON_RUN_CONTAINER_ERROR = "RunContainerError";
 
   // Reasons of AlertsReady
   public static final String REASON_ALERTS_APPLIED = "AlertsApplied";
@@ -74,7 +84,15 @@ public final class DashboardConditions {
   public static final String REASON_ISSUER_NOT_SET = "IssuerNotSet";
   /** tls.mode Operator while the operator's CA cannot be read or stored (its namespace missing, say). */
   public static final String REASON_CA_UNAVAILABLE = "CertificateAuthorityUnavailable";
+  // tls.mode Secret: the checks of the user's Secret, in the order a user would fix things.
   public static final String REASON_SECRET_VALID = "SecretValid";
+  public static final String REASON_SECRET_WRONG_TYPE = "SecretWrongType";
+  public static final String REASON_SECRET_INVALID = "SecretInvalid";
+  public static final String REASON_HOST_NOT_COVERED = "HostNotCovered";
+  /** Expired, or not valid yet. */
+  public static final String REASON_CERTIFICATE_EXPIRED = "CertificateExpired";
+  /** Still served, but TLSReady is False until it is replaced. */
+  public static final String REASON_CERTIFICATE_EXPIRING_SOON = "CertificateExpiringSoon";
 
   private DashboardConditions() {}
 }

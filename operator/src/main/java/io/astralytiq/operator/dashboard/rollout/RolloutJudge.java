@@ -23,8 +23,10 @@ public final class RolloutJudge {
 
   /** A container restarted this many times has shown it does not stay up. */
   static final int RESTARTS_THRESHOLD = 2;
-  private static final Set<String> FATAL_WAITING = Set.of("CrashLoopBackOff", "ErrImagePull", "ImagePullBackOff",
-      "InvalidImageName", "CreateContainerError", "CreateContainerConfigError", "RunContainerError");
+  private static final Set<String> FATAL_WAITING = Set.of(DashboardConditions.REASON_CRASH_LOOP_BACK_OFF,
+      DashboardConditions.REASON_ERR_IMAGE_PULL, DashboardConditions.REASON_IMAGE_PULL_BACK_OFF,
+      DashboardConditions.REASON_INVALID_IMAGE_NAME, DashboardConditions.REASON_CREATE_CONTAINER_ERROR,
+      DashboardConditions.REASON_CREATE_CONTAINER_CONFIG_ERROR, DashboardConditions.REASON_RUN_CONTAINER_ERROR);
 
   private RolloutJudge() {}
 
@@ -50,9 +52,9 @@ public final class RolloutJudge {
       return Verdict.failed(reason, String.join("; ", evidence));
     }
     if (deadlineExceeded(deployment)) {
-      return Verdict.failed("ProgressDeadlineExceeded", revisionPods.size() + " pod(s) of the revision, "
-          + revisionPods.stream().filter(RolloutJudge::ready).count() + " ready, when the progress deadline of "
-          + deployment.getSpec().getProgressDeadlineSeconds() + "s passed");
+      return Verdict.failed(DashboardConditions.REASON_PROGRESS_DEADLINE_EXCEEDED, revisionPods.size()
+          + " pod(s) of the revision, " + revisionPods.stream().filter(RolloutJudge::ready).count()
+          + " ready, when the progress deadline of " + deployment.getSpec().getProgressDeadlineSeconds() + "s passed");
     }
     return complete(deployment, fingerprint) ? Verdict.HEALTHY : Verdict.PROGRESSING;
   }
@@ -60,7 +62,8 @@ public final class RolloutJudge {
   /** "Reason: what was seen", or null for a pod that shows nothing wrong. */
   private static String problem(Pod pod, List<Event> events) {
     if ("Failed".equals(pod.getStatus() == null ? null : pod.getStatus().getPhase())) {
-      return "PodFailed: failed (" + Objects.toString(pod.getStatus().getReason(), "no reason given") + ")";
+      return DashboardConditions.REASON_POD_FAILED + ": failed ("
+          + Objects.toString(pod.getStatus().getReason(), "no reason given") + ")";
     }
     String container = containerProblem(pod);
     if (container != null) {
@@ -86,8 +89,8 @@ public final class RolloutJudge {
             + container.getRestartCount();
       }
       if (container.getRestartCount() != null && container.getRestartCount() >= RESTARTS_THRESHOLD) {
-        return "CrashLoopBackOff: container " + container.getName() + " restarted " + container.getRestartCount()
-            + " times";
+        return DashboardConditions.REASON_CRASH_LOOP_BACK_OFF + ": container " + container.getName() + " restarted "
+            + container.getRestartCount() + " times";
       }
     }
     return null;

@@ -1,5 +1,11 @@
 package io.astralytiq.operator.tls.secret;
 
+import static io.astralytiq.api.v1alpha1.DashboardConditions.REASON_CERTIFICATE_EXPIRED;
+import static io.astralytiq.api.v1alpha1.DashboardConditions.REASON_CERTIFICATE_EXPIRING_SOON;
+import static io.astralytiq.api.v1alpha1.DashboardConditions.REASON_HOST_NOT_COVERED;
+import static io.astralytiq.api.v1alpha1.DashboardConditions.REASON_SECRET_INVALID;
+import static io.astralytiq.api.v1alpha1.DashboardConditions.REASON_SECRET_WRONG_TYPE;
+
 import io.astralytiq.operator.tls.HostNames;
 import io.astralytiq.operator.tls.InvalidTlsDataException;
 import io.astralytiq.operator.tls.LeafCertificate;
@@ -33,33 +39,33 @@ public final class SecretCheck {
 
   public SecretVerdict check(String type, Map<String, String> data, String host) {
     if (!LeafSecretData.TYPE.equals(type)) {
-      return SecretVerdict.error(SecretVerdict.WRONG_TYPE, "the Secret is of type " + (type == null ? "Opaque" : type)
+      return SecretVerdict.error(REASON_SECRET_WRONG_TYPE, "the Secret is of type " + (type == null ? "Opaque" : type)
           + ", not " + LeafSecretData.TYPE + " (kubectl create secret tls)", null);
     }
     LeafCertificate leaf;
     try {
       leaf = LeafSecretData.read(data);
     } catch (InvalidTlsDataException e) {
-      return SecretVerdict.error(SecretVerdict.INVALID, "the Secret cannot be used: " + e.getMessage(), null);
+      return SecretVerdict.error(REASON_SECRET_INVALID, "the Secret cannot be used: " + e.getMessage(), null);
     }
     Instant notBefore = leaf.notBefore();
     Instant notAfter = leaf.notAfter();
     if (!HostNames.covers(leaf.certificate(), host)) {
-      return SecretVerdict.error(SecretVerdict.HOST_NOT_COVERED, "the certificate is for "
+      return SecretVerdict.error(REASON_HOST_NOT_COVERED, "the certificate is for "
           + describeNames(leaf) + ", not for the dashboard's host " + host, notAfter);
     }
     Instant now = clock.instant();
     if (!now.isBefore(notAfter)) {
-      return SecretVerdict.error(SecretVerdict.EXPIRED, "the certificate expired at " + notAfter
+      return SecretVerdict.error(REASON_CERTIFICATE_EXPIRED, "the certificate expired at " + notAfter
           + ": put a renewed one in the Secret", notAfter);
     }
     if (now.isBefore(notBefore)) {
-      return SecretVerdict.error(SecretVerdict.EXPIRED, "the certificate is not valid before " + notBefore,
+      return SecretVerdict.error(REASON_CERTIFICATE_EXPIRED, "the certificate is not valid before " + notBefore,
           notAfter);
     }
     Duration left = Duration.between(now, notAfter);
     if (left.compareTo(expiryWarning) < 0) {
-      return SecretVerdict.warning(SecretVerdict.EXPIRING_SOON, "the certificate is served but expires at "
+      return SecretVerdict.warning(REASON_CERTIFICATE_EXPIRING_SOON, "the certificate is served but expires at "
           + notAfter + " (" + inDays(left) + "): replace it", notAfter);
     }
     return SecretVerdict.ok("the certificate covers " + host + " and is valid until " + notAfter, notAfter);
