@@ -57,3 +57,23 @@ stop_process() { # <pid> <grace seconds> <what>
   fi
   wait "$target" 2>/dev/null || true
 }
+
+# Takes the exclusive lock open on file descriptor <fd> (the caller opens it, `exec 9>FILE`, so that the daemons
+# it starts can close that descriptor by number), held until the script exits. A second caller says what it is
+# waiting for and dies after <timeout> seconds, naming the lock: a build or a cluster that hangs in one process
+# must not hang every other one silently.
+take_lock() { # <fd> <timeout s> <what>
+  flock -n "$1" && return 0
+  log "waiting up to $2s for $3 (another process holds the lock)"
+  flock -w "$2" "$1" || die "timed out after $2s waiting for $3; the holder: $(lock_holder "$1")"
+}
+
+lock_holder() { # <fd>
+  local file pid others=()
+  file="$(readlink "/proc/$$/fd/$1" 2>/dev/null)" || { echo "unknown"; return; }
+  for pid in $(find /proc/[0-9]*/fd -lname "$file" 2>/dev/null | cut -d/ -f3 | sort -u); do
+    # This shell, and the pipeline above, which inherited the descriptor and has exited by now.
+    [[ "$pid" == "$$" || "$pid" == "$BASHPID" || ! -e "/proc/$pid" ]] || others+=("$pid ($(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-80))")
+  done
+  echo "$file, open in: ${others[*]:-no other process}"
+}

@@ -34,6 +34,54 @@ class ShellScriptsIT {
     assertThat(result.exitCode()).isZero();
   }
 
+  /** Every lock a script takes goes through take_lock, which has a deadline, says what it waits for and names the holder. */
+  @Test
+  void everyLockHasADeadline() {
+    List<String> bareFlocks = scripts().stream()
+        .filter(script -> !script.endsWith("hack/lib/wait.sh"))
+        .flatMap(script -> lines(script).stream().filter(line -> line.strip().startsWith("flock"))
+            .map(line -> script + ": " + line.strip()))
+        .toList();
+
+    assertThat(bareFlocks).as("flock calls outside take_lock (hack/lib/wait.sh)").isEmpty();
+  }
+
+  @Test
+  void aSecondCallerWaitsForTheLockAndGivesUpNamingTheHolder() throws IOException {
+    Path lock = Files.createTempFile("astralytiq-lock", ".lock");
+    String takeLock = "source hack/lib/log.sh; source hack/lib/wait.sh; exec 9>" + lock + "; ";
+    String holder = "exec 9>" + lock + "; flock 9; echo held; sleep %s";
+
+    Process holding = new ProcessBuilder("bash", "-c", holder.formatted(4)).directory(Project.path(".").toFile())
+        .redirectErrorStream(true).start();
+    try {
+      assertThat(holding.inputReader().readLine()).isEqualTo("held");
+      Command.Result refused = Command.run(List.of("bash", "-c", "cd " + Project.path(".") + "; " + takeLock
+          + "take_lock 9 1 'the test lock'; echo took"), null, Duration.ofSeconds(30));
+      Command.Result waited = Command.run(List.of("bash", "-c", "cd " + Project.path(".") + "; " + takeLock
+          + "take_lock 9 20 'the test lock'; echo took"), null, Duration.ofSeconds(30));
+
+      assertThat(refused.exitCode()).isNotZero();
+      assertThat(refused.stdout()).doesNotContain("took");
+      assertThat(refused.stderr()).contains("waiting up to 1s for the test lock")
+          .contains("timed out after 1s waiting for the test lock")
+          .contains(lock + ", open in: ").contains(String.valueOf(holding.pid()));
+      assertThat(waited.exitCode()).as(waited.stderr()).isZero();
+      assertThat(waited.stdout()).contains("took");
+    } finally {
+      holding.destroyForcibly();
+      Files.deleteIfExists(lock);
+    }
+  }
+
+  private static List<String> lines(String file) {
+    try {
+      return Files.readAllLines(Path.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Files under hack/ and .ci/ whose first line is a sh or bash shebang. */
   private static List<String> scripts() {
     List<String> scripts = new ArrayList<>();
