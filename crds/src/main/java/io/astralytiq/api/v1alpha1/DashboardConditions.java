@@ -22,6 +22,16 @@ public final class DashboardConditions {
   public static final String REASON_PROGRESSING = "RollingOut";
   public static final String REASON_SUSPENDED = "Suspended";
   public static final String REASON_HOST_CONFLICT = "HostConflict";
+  /**
+   * The API server refused a child the operator applied (invalid, forbidden by an admission policy or a quota): the
+   * message names the child and quotes the API server; a refused Deployment leaves the last good one running.
+   */
+  public static final String REASON_CHILD_REFUSED = "ChildRefused";
+  /**
+   * The runtime is up, but its host is not served as spec.ingress.tls asks: TLSReady is False for a reason only a
+   * change fixes (a Secret missing or invalid, an expired certificate, no issuer), named in the message.
+   */
+  public static final String REASON_TLS_NOT_READY = "TLSNotReady";
   public static final String REASON_DEFINITION_NOT_FOUND = "DefinitionNotFound";
   public static final String REASON_DEFINITION_INVALID = "DefinitionInvalid";
   /**
@@ -74,8 +84,10 @@ public final class DashboardConditions {
   public static final String REASON_NO_ALERTS = "NoAlerts";
   public static final String REASON_PROMETHEUS_OPERATOR_NOT_INSTALLED = "PrometheusOperatorNotInstalled";
 
-  // TLSReady: whether the ingress serves a valid certificate for the host (it does not change Ready: the
-  // runtime is up either way, and the Ingress keeps serving the last certificate it had).
+  // TLSReady: whether the ingress serves a valid certificate for the host. When False for a reason other than plain
+  // HTTP on purpose (TLSDisabled), a certificate on its way (CertificatePending) or one about to be replaced
+  // (CertificateExpiringSoon), Ready is False too (TLSNotReady): a dashboard its users cannot reach as asked is not
+  // ready, for kstatus and Argo CD either.
   public static final String TLS_READY = "TLSReady";
   public static final String REASON_CERTIFICATE_ISSUED = "CertificateIssued";
   public static final String REASON_CERTIFICATE_PENDING = "CertificatePending";

@@ -14,6 +14,8 @@ public final class TenantConditions {
   public static final String REASON_RECONCILED = "Reconciled";
   public static final String REASON_NAMESPACE_OWNED_ELSEWHERE = "NamespaceOwnedByAnotherTenant";
   public static final String REASON_NO_CONFLICT = "NoConflict";
+  /** A ClusterRole the members' RoleBindings point at does not exist: they grant nothing. */
+  public static final String REASON_CLUSTER_ROLE_NOT_FOUND = "ClusterRoleNotFound";
 
   public static final String REASON_ADMITTED = "Admitted";
   public static final String REASON_UNMANAGED_NAMESPACE = "UnmanagedNamespace";

@@ -10,6 +10,7 @@ import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.alerts.AlertRules;
 import io.astralytiq.operator.dashboard.alerts.AlertSettings;
 import io.astralytiq.operator.dashboard.alerts.DashboardAlerts;
+import io.astralytiq.operator.dashboard.dependent.ChildRefusals;
 import io.astralytiq.operator.dashboard.dependent.DashboardBuiltInDependents.DashboardAutoscalerDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardBuiltInDependents.DashboardDeploymentDependent;
 import io.astralytiq.operator.dashboard.dependent.DashboardBuiltInDependents.DashboardDisruptionBudgetDependent;
@@ -51,6 +52,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +64,7 @@ import java.util.stream.Stream;
  * Reconciles a Dashboard: resolves its inputs; when they hold no user mistake, runs the workflow of children;
  * then reports the truth in the status, written only when it changed.
  */
-@Workflow(explicitInvocation = true, dependents = {
+@Workflow(explicitInvocation = true, handleExceptionsInReconciler = true, dependents = {
     @Dependent(name = "definition", type = DashboardDefinitionDependent.class,
         reconcilePrecondition = DefinitionPresent.class),
     @Dependent(name = "service-account", type = DashboardServiceAccountDependent.class),
@@ -136,7 +138,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
 
   /**
    * What a reconcile changed: the inputs (with a problem the plan found), the rollout it applied and the certificate
-   * the operator issued; no rollout when the inputs hold a problem.
+   * the operator issued; no rollout when the inputs hold a problem or the API server refused the Deployment.
    */
   private record Applied(DashboardInputs inputs, Optional<AppliedRollout> rollout, Optional<TlsOutcome> operatorTls) {}
 
@@ -151,10 +153,14 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
     if (plan.isEmpty()) {
       return new Applied(inputs.withProblem(revisionNotFound(dashboard)), Optional.empty(), Optional.empty());
     }
-    AppliedRollout rollout = applyChildren(dashboard, inputs, alerts, specDeployment, plan.get(), context);
+    ChildRefusals refused = applyChildren(inputs, alerts, specDeployment, plan.get(), context);
+    // A refused Deployment leaves the last good one running: the planned revision has not started, so there is
+    // nothing to judge yet.
+    Optional<AppliedRollout> rollout = refused.deploymentRefused() ? Optional.empty()
+        : Optional.of(judge(dashboard, plan.get(), context));
     Optional<TlsOutcome> operatorTls = OperatorTlsSecret.reconcile(inputs.model(), certificates, context,
         leaf -> events.normal(dashboard, OperatorLeaf.REASON_RENEWED, leaf.renewal().reason().description()));
-    return new Applied(inputs, Optional.of(rollout), operatorTls);
+    return new Applied(inputs.withProblems(refused.problems()), rollout, operatorTls);
   }
 
   /** The optional features' outcomes, in the order the status shows them: TLSReady, AlertsReady. */
@@ -164,11 +170,16 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
         .toList();
   }
 
-  /** Runs the workflow with the Deployment on the planned revision, then judges that revision and records it. */
-  private AppliedRollout applyChildren(Dashboard dashboard, DashboardInputs inputs, AlertRules alerts,
-      Deployment specDeployment, RolloutPlan plan, Context<Dashboard> context) {
+  /** Runs the workflow with the Deployment on the planned revision; returns what the API server refused. */
+  private ChildRefusals applyChildren(DashboardInputs inputs, AlertRules alerts, Deployment specDeployment,
+      RolloutPlan plan, Context<Dashboard> context) {
     DashboardWorkflowContext.share(context, inputs.model(), Rollouts.deployment(specDeployment, plan), alerts);
-    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    WorkflowReconcileResult result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    return ChildRefusals.of(result, inputs.model().dashboard(), context, clock);
+  }
+
+  /** Judges the planned revision as the Deployment shows it and records the outcome. */
+  private AppliedRollout judge(Dashboard dashboard, RolloutPlan plan, Context<Dashboard> context) {
     Verdict verdict = Rollouts.judge(dashboard, plan, context.getSecondaryResource(Deployment.class), context);
     RolloutRecorder.outcome(dashboard, plan, verdict, context, rollouts, clock);
     return new AppliedRollout(plan, verdict);

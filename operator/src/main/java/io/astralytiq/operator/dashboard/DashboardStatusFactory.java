@@ -55,7 +55,7 @@ final class DashboardStatusFactory {
         progress.progressing()));
     rollout.map(AppliedRollout::rolledBack).ifPresent(outcomes::add);
     outcomes.addAll(features);
-    ReadyRules.Readiness readiness = ReadyRules.decide(new ReadyRules.Facts(inputs, progress, rollout));
+    ReadyRules.Readiness readiness = ReadyRules.decide(new ReadyRules.Facts(inputs, progress, rollout, features));
     outcomes.add(readiness.ready());
     outcomes.addAll(KstatusConditions.of(readiness.phase(), readiness.ready()));
     status.setPhase(readiness.phase());

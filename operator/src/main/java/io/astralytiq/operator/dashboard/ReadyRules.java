@@ -9,6 +9,7 @@ import io.astralytiq.operator.common.Outcome;
 import io.astralytiq.operator.dashboard.inputs.DashboardInputs;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,8 +19,24 @@ import java.util.stream.Collectors;
  */
 final class ReadyRules {
 
-  /** The facts the rules judge. {@code rollout} is empty when no rollout was planned (bad input, no history). */
-  record Facts(DashboardInputs inputs, Progress progress, Optional<AppliedRollout> rollout) {}
+  /**
+   * The facts the rules judge. {@code rollout} is empty when no rollout was planned (bad input, no history) or its
+   * Deployment was refused; {@code features} are the optional features' outcomes (TLSReady, AlertsReady).
+   */
+  record Facts(DashboardInputs inputs, Progress progress, Optional<AppliedRollout> rollout, List<Outcome> features) {
+
+    Facts(DashboardInputs inputs, Progress progress, Optional<AppliedRollout> rollout) {
+      this(inputs, progress, rollout, List.of());
+    }
+  }
+
+  /**
+   * TLSReady reasons under which the host is served as asked: plain HTTP on purpose (tls.mode None), a certificate
+   * on its way (cert-manager may take minutes, and a dashboard waiting for it is not broken), or one still valid
+   * that is about to be replaced.
+   */
+  private static final Set<String> TLS_AS_ASKED = Set.of(DashboardConditions.REASON_TLS_DISABLED,
+      DashboardConditions.REASON_CERTIFICATE_PENDING, DashboardConditions.REASON_CERTIFICATE_EXPIRING_SOON);
 
   /** Ready and the phase that goes with it. */
   record Readiness(Outcome ready, DashboardPhase phase) {
@@ -36,6 +53,7 @@ final class ReadyRules {
       ReadyRules::rolledBack,
       ReadyRules::failedRollout,
       ReadyRules::hostConflict,
+      ReadyRules::tlsNotReady,
       ReadyRules::rolledOut,
       ReadyRules::podsNotCreated,
       ReadyRules::deadlineExceeded);
@@ -85,6 +103,15 @@ final class ReadyRules {
     return facts.inputs().hostHolder().flatMap(holder -> Readiness.of(false, DashboardConditions.REASON_HOST_CONFLICT,
         "host " + facts.inputs().model().spec().getIngress().getHost() + " is already served by Dashboard "
             + name(holder), DashboardPhase.Degraded));
+  }
+
+  /** The runtime may be up, but not behind the certificate the spec asks for: users cannot reach it as asked. */
+  static Optional<Readiness> tlsNotReady(Facts facts) {
+    return facts.features().stream()
+        .filter(o -> DashboardConditions.TLS_READY.equals(o.type()) && !o.status()
+            && !TLS_AS_ASKED.contains(o.reason()))
+        .findFirst().flatMap(tls -> Readiness.of(false, DashboardConditions.REASON_TLS_NOT_READY,
+            "TLSReady is False (" + tls.reason() + "): " + tls.message(), DashboardPhase.Degraded));
   }
 
   static Optional<Readiness> rolledOut(Facts facts) {

@@ -30,6 +30,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +50,18 @@ import java.util.Optional;
 @ControllerConfiguration(name = "tenant")
 public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
+  /** How soon a Tenant whose roles are missing looks again: ClusterRoles are read, not watched. */
+  static final Duration RECHECK_ROLES = Duration.ofSeconds(30);
+
   private final OperatorConfig config;
   private final StatusEvents events;
+  private final TenantRoles roles;
   private final Clock clock;
 
   public TenantReconciler(OperatorConfig config, StatusEvents events, Clock clock) {
     this.config = config;
     this.events = events;
+    this.roles = new TenantRoles(clock);
     this.clock = clock;
   }
 
@@ -71,10 +77,13 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     List<Dashboard> dashboards = TenantDashboards.in(context, model.namespaces());
     List<ResourceQuota> quotas = context.getSecondaryResources(ResourceQuota.class).stream().toList();
-    TenantStatus status = TenantStatusFactory.compute(model, dashboards, quotas, clock);
+    List<String> missingRoles = roles.missing(context.getClient(),
+        model.roleBindings().stream().map(binding -> binding.getRoleRef().getName()).toList());
+    TenantStatus status = TenantStatusFactory.compute(model, dashboards, quotas, missingRoles, clock);
     events.onTransition(tenant, tenant.getStatus() == null ? null : tenant.getStatus().getConditions(),
         status.getConditions());
-    return StatusPatch.ifChanged(tenant, status, context);
+    UpdateControl<Tenant> control = StatusPatch.ifChanged(tenant, status, context);
+    return missingRoles.isEmpty() ? control : control.rescheduleAfter(RECHECK_ROLES);
   }
 
   @Override

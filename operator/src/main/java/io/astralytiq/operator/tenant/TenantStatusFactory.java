@@ -24,13 +24,25 @@ final class TenantStatusFactory {
 
   private TenantStatusFactory() {}
 
+  /**
+   * @param missingRoles the ClusterRoles the tenant's RoleBindings point at that do not exist
+   */
   static TenantStatus compute(TenantModel model, List<Dashboard> dashboards, List<ResourceQuota> quotas,
-      Clock clock) {
+      List<String> missingRoles, Clock clock) {
     Tenant tenant = model.tenant();
     Conditions conditions = new Conditions(tenant.getStatus() == null ? null : tenant.getStatus().getConditions(),
         tenant.getMetadata().getGeneration(), clock);
     List<String> conflicts = model.conflicts();
-    if (conflicts.isEmpty()) {
+    if (conflicts.isEmpty() && !missingRoles.isEmpty()) {
+      String message = "the RoleBindings of this tenant's members point at ClusterRole(s) "
+          + String.join(", ", missingRoles) + ", which do not exist: those members are refused everything in "
+          + String.join(", ", model.namespaces()) + "; install the tenant roles of the operator's chart"
+          + " (templates/rbac/tenant-roles.yaml; helm upgrade puts them back)";
+      conditions.set(TenantConditions.CONFLICT, false, TenantConditions.REASON_NO_CONFLICT,
+          "every namespace named belongs to this tenant");
+      conditions.set(TenantConditions.READY, false, TenantConditions.REASON_CLUSTER_ROLE_NOT_FOUND, message);
+      conditions.set(TenantConditions.STALLED, true, TenantConditions.REASON_CLUSTER_ROLE_NOT_FOUND, message);
+    } else if (conflicts.isEmpty()) {
       conditions.set(TenantConditions.CONFLICT, false, TenantConditions.REASON_NO_CONFLICT,
           "every namespace named belongs to this tenant");
       conditions.set(TenantConditions.READY, true, TenantConditions.REASON_RECONCILED,

@@ -87,6 +87,28 @@ class ReadyRulesTest {
   }
 
   @Test
+  void aCertificateThatCannotBeServedMakesADashboardNotReadyWhileOneOnItsWayDoesNot() {
+    Optional<Deployment> complete = Optional.of(deployment(2, 2, 2, 2, null));
+    Outcome missing = Outcome.of(DashboardConditions.TLS_READY, false, DashboardConditions.REASON_SECRET_NOT_FOUND,
+        "tls.mode Secret: Secret sales-tls not found");
+
+    Facts broken = new Facts(inputs(new DashboardSpec(), List.of(), null), Progress.of(complete), Optional.empty(),
+        List.of(missing));
+    assertThat(ReadyRules.tlsNotReady(broken)).map(Readiness::ready).contains(Outcome.of(DashboardConditions.READY,
+        false, DashboardConditions.REASON_TLS_NOT_READY,
+        "TLSReady is False (SecretNotFound): tls.mode Secret: Secret sales-tls not found"));
+    assertThat(ReadyRules.decide(broken).phase()).as("outranks a complete rollout").isEqualTo(DashboardPhase.Degraded);
+
+    for (String asAsked : List.of(DashboardConditions.REASON_TLS_DISABLED,
+        DashboardConditions.REASON_CERTIFICATE_PENDING, DashboardConditions.REASON_CERTIFICATE_EXPIRING_SOON)) {
+      Facts served = new Facts(inputs(new DashboardSpec(), List.of(), null), Progress.of(complete), Optional.empty(),
+          List.of(Outcome.of(DashboardConditions.TLS_READY, false, asAsked, "served")));
+      assertThat(ReadyRules.tlsNotReady(served)).as(asAsked).isEmpty();
+      assertThat(ReadyRules.decide(served).phase()).as(asAsked).isEqualTo(DashboardPhase.Ready);
+    }
+  }
+
+  @Test
   void aCompleteRolloutIsReadyOnlyWhenTheVerdictIsHealthy() {
     Optional<Deployment> complete = Optional.of(deployment(2, 2, 2, 2, null));
     RolloutPlan plan = new RolloutPlan(GOOD, GOOD, Optional.of(GOOD), false, false);

@@ -13,15 +13,10 @@ import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.OperatorFixture;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.Tenants;
-import io.astralytiq.testing.Project;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,14 +36,9 @@ class TenantAccessIT {
   private static String globex;
 
   @BeforeAll
-  static void twoTenantsWithTheirRoles() throws IOException {
+  static void twoTenantsWithTheirRoles() {
+    // The tenant ClusterRoles the chart ships are installed with the operator (ChartTenantRoles).
     admin = operator.client();
-    try (InputStream roles = Files.newInputStream(
-        Project.path("helm/astralytiq-operator/templates/rbac/tenant-roles.yaml"))) {
-      for (HasMetadata role : admin.load(roles).items()) {
-        admin.resource(role).fieldManager("astralytiq-tests").forceConflicts().serverSideApply();
-      }
-    }
     acme = OperatorFixture.uniqueName("acme");
     globex = OperatorFixture.uniqueName("globex");
     Tenant acmeTenant = Tenants.of(acme, acme);

@@ -9,6 +9,7 @@ import io.astralytiq.operator.common.Conditions;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.testing.Tenants;
 import io.astralytiq.operator.tenant.model.TenantModel;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
@@ -32,7 +33,7 @@ class TenantStatusFactoryTest {
     TenantModel model = new TenantModel(tenant, OperatorConfig.from(Map.of()), Map.of());
 
     TenantStatus status = TenantStatusFactory.compute(model, List.of(),
-        List.of(used("250m", "512Mi", "1"), used("1", "1Gi", "2")), CLOCK);
+        List.of(used("250m", "512Mi", "1"), used("1", "1Gi", "2")), List.of(), CLOCK);
 
     assertThat(status.getUsage().getCpu()).isEqualTo("1250m");
     assertThat(status.getUsage().getMemory()).isEqualTo("1536Mi");
@@ -50,13 +51,31 @@ class TenantStatusFactoryTest {
         .withLabels(Map.of(Labels.TENANT, "globex")).endMetadata().build();
     TenantModel model = new TenantModel(tenant, OperatorConfig.from(Map.of()), Map.of("shared", Optional.of(taken)));
 
-    TenantStatus status = TenantStatusFactory.compute(model, List.of(), List.of(), CLOCK);
+    TenantStatus status = TenantStatusFactory.compute(model, List.of(), List.of(), List.of(), CLOCK);
 
     assertThat(Conditions.isTrue(status.getConditions(), TenantConditions.READY)).isFalse();
     assertThat(Conditions.find(status.getConditions(), TenantConditions.CONFLICT).orElseThrow().getMessage())
         .contains("shared");
     assertThat(status.getNamespaces()).containsExactly("acme-a");
     assertThat(status.getUsage().getCpu()).as("no quota, no usage").isNull();
+  }
+
+  @Test
+  void aMissingClusterRoleMakesItNotReadyAndNamesTheRole() {
+    var tenant = Tenants.of("acme", "acme-a");
+    tenant.getMetadata().setGeneration(1L);
+    TenantModel model = new TenantModel(tenant, OperatorConfig.from(Map.of()), Map.of());
+
+    TenantStatus status = TenantStatusFactory.compute(model, List.of(), List.of(),
+        List.of("astralytiq-tenant-editor"), CLOCK);
+
+    Condition ready = Conditions.find(status.getConditions(), TenantConditions.READY).orElseThrow();
+    assertThat(ready.getStatus()).isEqualTo("False");
+    assertThat(ready.getReason()).isEqualTo(TenantConditions.REASON_CLUSTER_ROLE_NOT_FOUND);
+    assertThat(ready.getMessage()).contains("ClusterRole(s) astralytiq-tenant-editor, which do not exist")
+        .contains("refused everything in acme-a");
+    assertThat(Conditions.isTrue(status.getConditions(), TenantConditions.STALLED)).as("needs someone to act").isTrue();
+    assertThat(Conditions.isTrue(status.getConditions(), TenantConditions.CONFLICT)).isFalse();
   }
 
   private static ResourceQuota used(String cpu, String memory, String pods) {

@@ -50,6 +50,7 @@ public final class OperatorFixture implements AutoCloseable {
   /** Starts the operator with its own client (so its requests are counted apart from the test's). */
   public static OperatorFixture start(KubernetesClient client, Map<String, String> settings) {
     Crds.install(client);
+    ChartTenantRoles.install(client);
     Map<String, String> all = new HashMap<>(Map.of("RUNTIME_IMAGE", RUNTIME_IMAGE,
         "RESYNC_PERIOD", "10m", "RECONCILE_CONCURRENCY", "4", "ALLOW_UNMANAGED_NAMESPACES", "true"));
     all.putAll(settings);

@@ -54,8 +54,13 @@ public record DashboardInputs(DashboardModel model, List<Outcome> problems, Opti
 
   /** The same inputs with one more problem. */
   public DashboardInputs withProblem(Outcome problem) {
+    return withProblems(List.of(problem));
+  }
+
+  /** The same inputs with more problems, found applying the children. */
+  public DashboardInputs withProblems(List<Outcome> found) {
     List<Outcome> more = new ArrayList<>(problems);
-    more.add(problem);
+    more.addAll(found);
     return new DashboardInputs(model, List.copyOf(more), hostHolder, admission);
   }
 

@@ -16,7 +16,11 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBindingBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -157,6 +161,86 @@ class DashboardBadInputIT {
         .anySatisfy(v -> assertThat(v.getSecret() == null ? null : v.getSecret().getSecretName()).isEqualTo("sales-db"));
     assertThat(operator.client().getKubernetesSerialization().asJson(operator.dashboards().get(namespace, "sales")))
         .doesNotContain("s3cr3t-value");
+  }
+
+  /**
+   * What only the API server can refuse (here an admission policy on the Deployment; a quota or an invalid value
+   * take the same path): Ready=False ChildRefused with the child and the API server's words, one Warning Event,
+   * the last good Deployment kept, the dashboard next to it unaffected, and recovery once the spec is fixed.
+   */
+  @Test
+  void aChildTheApiServerRefusesIsReportedOnceAndTheLastGoodOneKeepsRunning() {
+    String namespace = operator.namespace("refused-child");
+    operator.client().resource(Dashboards.minimal(namespace, "orders")).create();
+    operator.client().resource(Dashboards.minimal(namespace, "other")).create();
+    operator.dashboards().awaitPresent("the Deployment", () -> deployment(namespace, "orders"));
+    operator.dashboards().awaitPresent("the other Deployment", () -> deployment(namespace, "other"));
+    refuseMoreThanTwoReplicas(namespace);
+
+    operator.dashboards().edit(namespace, "orders", d -> {
+      d.getSpec().setReplicas(3);
+      return d;
+    });
+
+    Condition ready = operator.dashboards().awaitCondition(namespace, "orders", DashboardConditions.READY, "False",
+        DashboardConditions.REASON_CHILD_REFUSED);
+    assertThat(ready.getMessage()).contains("the API server refused Deployment orders")
+        .contains("at most 2 replicas per dashboard in this namespace")
+        .contains("the last accepted version keeps running");
+    assertThat(operator.dashboards().get(namespace, "orders").getStatus().getPhase()).isEqualTo(DashboardPhase.Degraded);
+    assertThat(deployment(namespace, "orders").getSpec().getReplicas()).as("the last good Deployment").isEqualTo(1);
+    operator.dashboards().awaitEvent(namespace, "orders", "Warning", DashboardConditions.REASON_CHILD_REFUSED);
+
+    operator.dashboards().edit(namespace, "other", d -> {
+      d.getSpec().setReplicas(2);
+      return d;
+    });
+    await("the other dashboard scaled").atMost(DashboardAsserts.TIMEOUT)
+        .until(() -> deployment(namespace, "other").getSpec().getReplicas() == 2);
+    assertThat(operator.dashboards().events(namespace, "orders"))
+        .as("one Warning Event, however often the operator looks again")
+        .filteredOn(e -> DashboardConditions.REASON_CHILD_REFUSED.equals(e.getReason())).singleElement()
+        .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
+
+    operator.dashboards().edit(namespace, "orders", d -> {
+      d.getSpec().setReplicas(2);
+      return d;
+    });
+    await("the fixed spec rolled out").atMost(DashboardAsserts.TIMEOUT)
+        .until(() -> deployment(namespace, "orders").getSpec().getReplicas() == 2);
+    await("the refusal gone from Ready").atMost(DashboardAsserts.TIMEOUT).until(() -> !DashboardConditions
+        .REASON_CHILD_REFUSED.equals(DashboardAsserts.condition(operator.dashboards().get(namespace, "orders"),
+            DashboardConditions.READY).getReason()));
+  }
+
+  /** An admission policy of the namespace, in force once a dry run of what it forbids is refused. */
+  private static void refuseMoreThanTwoReplicas(String namespace) {
+    String name = "at-most-two-replicas-" + namespace;
+    operator.client().resource(new ValidatingAdmissionPolicyBuilder().withNewMetadata().withName(name).endMetadata()
+        .withNewSpec().withFailurePolicy("Fail")
+        .withNewMatchConstraints().addNewResourceRule().withApiGroups("apps").withApiVersions("v1")
+        .withResources("deployments").withOperations("CREATE", "UPDATE").endResourceRule().endMatchConstraints()
+        .addNewValidation().withExpression("!has(object.spec.replicas) || object.spec.replicas <= 2")
+        .withMessage("at most 2 replicas per dashboard in this namespace").endValidation()
+        .endSpec().build()).create();
+    operator.client().resource(new ValidatingAdmissionPolicyBindingBuilder().withNewMetadata().withName(name)
+        .endMetadata().withNewSpec().withPolicyName(name).withValidationActions("Deny")
+        .withNewMatchResources().withNewNamespaceSelector()
+        .addToMatchLabels("kubernetes.io/metadata.name", namespace).endNamespaceSelector().endMatchResources()
+        .endSpec().build()).create();
+    Deployment probe = new DeploymentBuilder().withNewMetadata().withName("probe").withNamespace(namespace)
+        .endMetadata().withNewSpec().withReplicas(3).withNewSelector().addToMatchLabels("app", "probe")
+        .endSelector().withNewTemplate().withNewMetadata().addToLabels("app", "probe").endMetadata().withNewSpec()
+        .addNewContainer().withName("probe").withImage("probe:1").endContainer().endSpec().endTemplate().endSpec()
+        .build();
+    await("the admission policy in force").atMost(DashboardAsserts.TIMEOUT).until(() -> {
+      try {
+        operator.client().resource(probe).dryRun().create();
+        return false;
+      } catch (KubernetesClientException e) {
+        return e.getCode() == 422 || e.getCode() == 403;
+      }
+    });
   }
 
   private static Dashboard withDefinitionRef(Dashboard dashboard, String configMap) {

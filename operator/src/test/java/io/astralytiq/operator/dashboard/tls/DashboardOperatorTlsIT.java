@@ -3,6 +3,7 @@ package io.astralytiq.operator.dashboard.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.api.v1alpha1.DashboardConditions;
+import io.astralytiq.api.v1alpha1.DashboardPhase;
 import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.operator.config.TlsPolicy;
 import io.astralytiq.operator.testing.Dashboards;
@@ -98,6 +99,11 @@ class DashboardOperatorTlsIT {
     Condition missing = operator.dashboards().awaitCondition(namespace, "missing", DashboardConditions.TLS_READY,
         "False", DashboardConditions.REASON_SECRET_NOT_FOUND);
     assertThat(missing.getMessage()).contains("absent");
+    Condition notServed = operator.dashboards().awaitCondition(namespace, "missing", DashboardConditions.READY,
+        "False", DashboardConditions.REASON_TLS_NOT_READY);
+    assertThat(notServed.getMessage()).startsWith("TLSReady is False (SecretNotFound)").contains("absent");
+    assertThat(operator.dashboards().get(namespace, "missing").getStatus().getPhase())
+        .as("runs, but not served as asked").isEqualTo(DashboardPhase.Degraded);
     Condition mismatch = operator.dashboards().awaitCondition(namespace, "mismatch", DashboardConditions.TLS_READY,
         "False", "HostNotCovered");
     assertThat(mismatch.getMessage()).contains("mismatch.example.test");
