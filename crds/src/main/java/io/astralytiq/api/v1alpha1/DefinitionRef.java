@@ -18,6 +18,7 @@ public class DefinitionRef {
   @JsonPropertyDescription("Key in the ConfigMap whose value is the definition YAML.")
   @Default("dashboard.yaml")
   @Size(min = 1, max = 253)
+  @Pattern("^[-._a-zA-Z0-9]+$")
   private String key = "dashboard.yaml";
 
   public String getName() {

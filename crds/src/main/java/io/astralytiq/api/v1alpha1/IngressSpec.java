@@ -23,6 +23,11 @@ public class IngressSpec {
   @JsonPropertyDescription("URL path prefix of the dashboard.")
   @Default("/")
   @Pattern("^/.*$")
+  @Size(max = 1024)
+  @ValidationRule(value = "!self.contains('//') && !(self + '/').contains('/./')"
+      + " && !(self + '/').contains('/../') && !self.lowerAscii().contains('%2f')",
+      message = "path: no empty, '.' or '..' segment and no encoded '/': the API server refuses such an Ingress path",
+      reason = "FieldValueInvalid")
   private String path = "/";
 
   @JsonPropertyDescription("Where the TLS certificate comes from. Default: the tenant's issuer through cert-manager.")

@@ -2,6 +2,7 @@ package io.astralytiq.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @ValidationRule(value = "!has(self.mode) || self.mode != 'Secret' || has(self.secretName)",
@@ -19,6 +20,7 @@ public class IngressTls {
   @JsonPropertyDescription("Secret holding the certificate: required for mode Secret, chosen by the operator"
       + " otherwise.")
   @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+  @Size(max = 253)
   private String secretName;
 
   /** Where a dashboard's TLS certificate comes from. */

@@ -27,6 +27,28 @@ public class RuntimeSpec {
   /** The variables a Dashboard may give dashboard-runtime, as a CEL list. */
   static final String DEFAULT_ENV = "['TZ']";
 
+  // The checks the API server makes of a container's CPU and memory, made here so that a mistake is refused at
+  // kubectl apply and not by the Deployment the operator writes. By name, not over the whole map: the schema of
+  // ResourceRequirements bounds neither map, and a rule over an unbounded map costs the API server too much.
+  static final String ARE_QUANTITIES =
+      "(!has(self.requests) || !('cpu' in self.requests)"
+      + " || isQuantity(string(self.requests['cpu']))) && "
+      + "(!has(self.limits) || !('cpu' in self.limits)"
+      + " || isQuantity(string(self.limits['cpu']))) && "
+      + "(!has(self.requests) || !('memory' in self.requests)"
+      + " || isQuantity(string(self.requests['memory']))) && "
+      + "(!has(self.limits) || !('memory' in self.limits)"
+      + " || isQuantity(string(self.limits['memory'])))";
+
+  static final String REQUESTS_WITHIN_LIMITS =
+      "(!has(self.requests) || !has(self.limits)"
+      + " || !('cpu' in self.requests) || !('cpu' in self.limits)"
+      + " || !isQuantity(string(self.requests['cpu'])) || !isQuantity(string(self.limits['cpu']))"
+      + " || quantity(string(self.requests['cpu'])).compareTo(quantity(string(self.limits['cpu']))) <= 0) && "
+      + "(!has(self.requests) || !has(self.limits)"
+      + " || !('memory' in self.requests) || !('memory' in self.limits)"
+      + " || !isQuantity(string(self.requests['memory'])) || !isQuantity(string(self.limits['memory']))"
+      + " || quantity(string(self.requests['memory'])).compareTo(quantity(string(self.limits['memory']))) <= 0)";
 
   @JsonPropertyDescription("Container image, such as ghcr.io/astralytiq/dashboard-runtime:1.0. Default: the"
       + " operator's configured dashboard-runtime image.")
@@ -49,11 +71,20 @@ public class RuntimeSpec {
   private String livenessPath;
 
   @JsonPropertyDescription("CPU and memory requests and limits. Default: the tenant's defaults.")
+  @ValidationRule(value = RuntimeSpec.ARE_QUANTITIES, message = "resources: every request and limit is a quantity,"
+      + " such as 500m or 512Mi", reason = "FieldValueInvalid")
+  @ValidationRule(value = RuntimeSpec.REQUESTS_WITHIN_LIMITS, message = "resources: a request may not be above its"
+      + " limit (the API server refuses such a pod)", reason = "FieldValueInvalid")
+  @ValidationRule(value = "!has(self.claims)", message = "resources.claims: dynamic resource claims are not"
+      + " supported for dashboards", reason = "FieldValueForbidden")
   private ResourceRequirements resources;
 
   @JsonPropertyDescription("Extra environment variables for the container. For dashboard-runtime (image unset) only"
       + " TZ; a value from a Secret needs the Secret labelled astralytiq.io/dashboard-data=true.")
   @Size(max = 64)
+  // The API server's other rule for a name (no '=') would cost too much here: the schema of EnvVar bounds no string.
+  @ValidationRule(value = "self.all(e, size(e.name) > 0 && size(e.name) <= 256)",
+      message = "env: a variable name is 1 to 256 characters", reason = "FieldValueInvalid")
   private List<EnvVar> env = new ArrayList<>();
 
   // Placement. The rules below are the ones the API server applies to a pod template, checked here so that a

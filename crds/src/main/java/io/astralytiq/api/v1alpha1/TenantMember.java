@@ -21,6 +21,7 @@ public class TenantMember {
 
   @JsonPropertyDescription("Namespace of a ServiceAccount member.")
   @Pattern(ApiGroup.DNS_LABEL)
+  @Size(max = 63)
   private String namespace;
 
   @JsonPropertyDescription("Role in the tenant: viewer reads dashboards; editor also creates, changes and deletes"
