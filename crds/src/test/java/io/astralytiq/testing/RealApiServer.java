@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -56,10 +57,15 @@ public final class RealApiServer implements ParameterResolver {
    * server reloads its client CA from there, so a second server in the same directory would lock its clients out.
    */
   public static Shared isolated() {
+    return isolated(List.of());
+  }
+
+  /** An isolated server started with extra kube-apiserver flags (a low max-in-flight, say). */
+  public static Shared isolated(List<String> flags) {
     try {
       Path dir = Files.createTempDirectory("astralytiq-kubeapitest-");
       Files.createSymbolicLink(dir.resolve("k8s"), Project.testBinaries().getParent());
-      return Shared.start(dir);
+      return Shared.start(dir, flags);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -80,10 +86,10 @@ public final class RealApiServer implements ParameterResolver {
     }
 
     static Shared start() {
-      return start(Project.testBinaries().getParent().getParent());
+      return start(Project.testBinaries().getParent().getParent(), List.of());
     }
 
-    static Shared start(Path testDir) {
+    static Shared start(Path testDir, List<String> flags) {
       if (!Files.isExecutable(Project.testBinaries().resolve("kube-apiserver"))) {
         throw new IllegalStateException("no kube-apiserver in " + Project.testBinaries()
             + ": run hack/ensure-test-binaries (Maven does so before the integration tests)");
@@ -92,6 +98,7 @@ public final class RealApiServer implements ParameterResolver {
           .withTestDir(testDir.toString())
           .withApiServerVersion(Project.kubernetesVersion())
           .withOfflineMode(true)
+          .withApiServerFlags(flags)
           .build());
       process.start();
       String kubeconfigYaml = process.getKubeConfigYaml();

@@ -1,7 +1,9 @@
 package io.astralytiq.operator.common;
 
+import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -10,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +28,11 @@ public final class OperatorMetrics {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorMetrics.class);
 
   public static final String API_REQUESTS = "astralytiq.operator.api.requests";
+  /**
+   * Responses the client retries with backoff (fabric8 does, up to its retry limit, waiting at least Retry-After):
+   * 429 when the API server sheds load, 5xx when it fails. Rising while writes do not is an API server in trouble.
+   */
+  public static final String API_RETRIED = "astralytiq.operator.api.retried";
 
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -50,7 +59,19 @@ public final class OperatorMetrics {
           LOG.debug("{} {}", request.method(), request.uri().getPath());
         }
       }
+
+      @Override
+      public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+        if (response.code() == 429 || response.code() >= 500) {
+          retried(response.code() == 429 ? "429" : "5xx").increment();
+        }
+      }
     };
+  }
+
+  /** Responses answered 429 (throttled) or 5xx so far, each retried by the client. */
+  public long retried() {
+    return registry.find(API_RETRIED).counters().stream().mapToLong(c -> (long) c.count()).sum();
   }
 
   /** API write requests (POST, PUT, PATCH, DELETE) sent so far. */
@@ -74,6 +95,11 @@ public final class OperatorMetrics {
 
   public String scrape() {
     return registry.scrape();
+  }
+
+  private Counter retried(String code) {
+    return Counter.builder(API_RETRIED).description("Responses the client retried with backoff: 429 or 5xx")
+        .tag("code", code).register(registry);
   }
 
   private Counter requests(String verb) {

@@ -3,6 +3,7 @@ package io.astralytiq.operator.testing;
 import io.astralytiq.testing.LocalCluster;
 import io.astralytiq.testing.RealApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -42,9 +43,14 @@ public final class RunningOperator implements BeforeAllCallback, AfterAllCallbac
    * the operator does to everything, which other classes' leftovers on the shared server would disturb.
    */
   public static RunningOperator onIsolatedApiServer(Map<String, String> settings) {
+    return onIsolatedApiServer(settings, List.of());
+  }
+
+  /** On a kube-apiserver of its own started with extra flags (a throttled one, say). */
+  public static RunningOperator onIsolatedApiServer(Map<String, String> settings, List<String> apiServerFlags) {
     RealApiServer.Shared[] own = new RealApiServer.Shared[1];
     RunningOperator operator = new RunningOperator(context -> {
-      own[0] = RealApiServer.isolated();
+      own[0] = RealApiServer.isolated(apiServerFlags);
       return own[0].server().client();
     }, settings);
     operator.onClose = () -> own[0].close();
