@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -187,6 +188,28 @@ class HelmChartIT {
       assertThat(env(chart)).doesNotContainKey("LEADER_ELECTION_NAMESPACE");
       assertThat(leaseRole(chart)).isEmpty();
       assertThat(deployment.getSpec().getStrategy().getType()).as("never two operators at once").isEqualTo("Recreate");
+    }
+  }
+
+  @ParameterizedTest(name = "replicaCount={0}: a disruption budget and spread over nodes={1}")
+  @CsvSource({"1, false", "2, true", "3, true"})
+  void moreThanOneReplicaGetsADisruptionBudgetAndSpreadsOverNodes(int replicas, boolean highlyAvailable) {
+    Rendered chart = render(Map.of("replicaCount", Integer.toString(replicas)));
+    Map<String, String> selector = chart.one(Deployment.class).getSpec().getSelector().getMatchLabels();
+
+    if (highlyAvailable) {
+      assertThat(chart.one(PodDisruptionBudget.class).getSpec()).satisfies(budget -> {
+        assertThat(budget.getMaxUnavailable().getIntVal()).isEqualTo(1);
+        assertThat(budget.getSelector().getMatchLabels()).isEqualTo(selector);
+      });
+      assertThat(pod(chart).getTopologySpreadConstraints()).singleElement().satisfies(spread -> {
+        assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+        assertThat(spread.getWhenUnsatisfiable()).as("one node still runs both").isEqualTo("ScheduleAnyway");
+        assertThat(spread.getLabelSelector().getMatchLabels()).isEqualTo(selector);
+      });
+    } else {
+      assertThat(chart.find(PodDisruptionBudget.class)).isEmpty();
+      assertThat(pod(chart).getTopologySpreadConstraints()).isEmpty();
     }
   }
 
