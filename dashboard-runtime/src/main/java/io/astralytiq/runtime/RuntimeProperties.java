@@ -60,7 +60,9 @@ public record RuntimeProperties(
    * @param maxSize bytes a dataset file or database result may have
    * @param maxDownloadSize bytes a URL dataset may download; kept well below the temp volume (256Mi), which
    *     holds a download and its previous copy while it is replaced, and DuckDB's spill files
-   * @param retryAfter how long a failed load's error is answered before the load is tried again
+   * @param retryAfter how long a failed load's error is answered before the load is tried again, after its first
+   *     failure; it doubles with each further failure in a row
+   * @param retryAfterMax the longest wait between tries of a source that stays away
    * @param roots directories file datasets may lie under: where the data volumes are mounted
    */
   public record Datasets(
@@ -70,11 +72,12 @@ public record RuntimeProperties(
       @DefaultValue("512MB") DataSize maxSize,
       @DefaultValue("64MB") DataSize maxDownloadSize,
       @DefaultValue("15s") Duration retryAfter,
+      @DefaultValue("2m") Duration retryAfterMax,
       @DefaultValue(RuntimeContract.DATA_DIR) List<String> roots) {
 
     public static Datasets defaults() {
       return new Datasets(Duration.ofSeconds(60), 2, 5_000_000, DataSize.ofMegabytes(512), DataSize.ofMegabytes(64),
-          Duration.ofSeconds(15), List.of(RuntimeContract.DATA_DIR));
+          Duration.ofSeconds(15), Duration.ofMinutes(2), List.of(RuntimeContract.DATA_DIR));
     }
   }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * A real PostgreSQL server for tests: Debian's binaries (installed by hack/install-postgresql before the ITs),
  * a fresh cluster in a temp dir owned by the postgres user, listening on 127.0.0.1 only, on a free port, with
  * password authentication. Started per test class and stopped (immediate mode) when closed; its directory goes
- * with it.
+ * with it. A test may stop and resume it in between, to play a database outage.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -46,14 +46,29 @@ public final class LocalPostgres implements AutoCloseable {
       int port = freePort();
       asPostgres(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth=scram-sha-256",
           "--pwfile=" + pwfile, "--no-sync", "-E", "UTF8");
-      asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
-          dir.resolve("postgres.log").toString(), "-o",
-          "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=" + dir + " -c fsync=off",
-          "start");
-      return new LocalPostgres(bin, dir, port);
+      LocalPostgres postgres = new LocalPostgres(bin, dir, port);
+      postgres.resume();
+      return postgres;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Stops the server the way an outage does (immediate mode: connections are cut, nothing is flushed), keeping its
+   * data and port so {@link #resume()} brings the same database back.
+   */
+  public void stop() {
+    asPostgres(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w",
+        "-t", "30", "stop");
+  }
+
+  /** Starts the server on its data and port again; returns when it accepts connections. */
+  public void resume() {
+    asPostgres(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60", "-l",
+        dir.resolve("postgres.log").toString(), "-o",
+        "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=" + dir + " -c fsync=off",
+        "start");
   }
 
   public String jdbcUrl(String database) {
@@ -76,8 +91,7 @@ public final class LocalPostgres implements AutoCloseable {
 
   @Override
   public void close() {
-    asPostgres(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w",
-        "-t", "30", "stop");
+    stop();
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (IOException ignored) {

@@ -37,12 +37,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs dataset loads on their own small pool, never on a request or query thread, each under its own timeout: at
- * the timeout its statements are cancelled and its thread interrupted, and whoever waits for it gets an error for
- * the dataset's panels. A load is started when a query or the readiness probe needs the dataset and it is not
- * loaded or has changed (a file when its size or modification time moved, checked at most once per refresh
- * interval; a URL or database once per refresh interval). Concurrent callers share one load. After a failure the
- * error is answered for a while before the next try, so a slow source is not asked again by every request. A load
- * that does not stop when cancelled is reported as stuck, to readiness and in a metric.
+ * the timeout its statements are cancelled and its thread interrupted, and the dataset's panels get an error. A
+ * load is started when a query or the readiness probe needs the dataset and it is not loaded or has changed (a file
+ * when its size or modification time moved, checked at most once per refresh interval; a URL or database once per
+ * refresh interval). Concurrent callers share one load, and only the first load of a dataset is waited for: once
+ * there is a table or an error, later loads run in the background and callers are answered at once with what is
+ * there, so a source that hangs holds no request thread. After a failure the error is answered for a while before
+ * the next try, longer with each failure in a row ({@link RetryBackoff}), so a source that is away is not asked
+ * again by every request, and a source that is back is loaded again without anyone restarting anything. A load that
+ * does not stop when cancelled is reported as stuck, to readiness and in a metric.
  */
 final class DatasetLoads implements AutoCloseable {
 
@@ -52,6 +55,7 @@ final class DatasetLoads implements AutoCloseable {
   private final Supplier<Connection> connections;
   private final RuntimeProperties.Datasets limits;
   private final Duration recheckAfter;
+  private final RetryBackoff backoff;
   private final MeterRegistry registry;
   private final ExecutorService pool;
   private final ScheduledExecutorService watchdog;
@@ -65,6 +69,12 @@ final class DatasetLoads implements AutoCloseable {
     long startedNanos;
     String error;
     long failedAtNanos;
+    int failures;
+
+    /** Whether callers have something to be answered with: a table, or the last load's error. */
+    boolean answered() {
+      return loaded || error != null;
+    }
   }
 
   DatasetLoads(DatasetLoader loader, Supplier<Connection> connections, RuntimeProperties.Datasets limits,
@@ -73,6 +83,7 @@ final class DatasetLoads implements AutoCloseable {
     this.connections = connections;
     this.limits = limits;
     this.recheckAfter = recheckAfter;
+    this.backoff = new RetryBackoff(limits.retryAfter(), limits.retryAfterMax());
     this.registry = registry;
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(Math.max(1, limits.loadThreads()), r -> daemon(r, "dataset-load-"
@@ -85,9 +96,9 @@ final class DatasetLoads implements AutoCloseable {
   }
 
   /**
-   * Waits until the dataset is loaded and current, at most the load timeout.
+   * Waits for the dataset's first load, at most the load timeout; afterwards answers at once.
    *
-   * @throws QueryException naming the dataset when the load fails, times out or failed a moment ago
+   * @throws QueryException naming the dataset when its first load fails or times out, or its last load failed
    */
   void await(Dataset ds) {
     CompletableFuture<Void> load = ensure(ds);
@@ -105,33 +116,43 @@ final class DatasetLoads implements AutoCloseable {
     }
   }
 
-  /** Starts the load if one is due; the future completes when the dataset is current or its load failed. */
+  /**
+   * Starts the load if one is due. Before the dataset's first load is done the future completes with it; after
+   * that it is complete at once: the current table, or failed with the last error.
+   */
   CompletableFuture<Void> ensure(Dataset ds) {
     State s = states.computeIfAbsent(ds.getName(), k -> new State());
     synchronized (s) {
-      if (s.inFlight != null) {
-        return s.inFlight;
+      CompletableFuture<Void> load = s.inFlight != null ? s.inFlight : startIfDue(s, ds);
+      if (!s.answered()) {
+        return load; // a first load: started above, since nothing is there yet
       }
-      long now = System.nanoTime();
-      if (s.error != null && now - s.failedAtNanos < limits.retryAfter().toNanos()) {
-        return CompletableFuture.failedFuture(new QueryException(s.error, false, null));
-      }
-      if (s.loaded && s.error == null && now - s.checkedAtNanos < recheckAfter.toNanos()) {
-        return CompletableFuture.completedFuture(null);
-      }
-      String fingerprint;
-      try {
-        fingerprint = DatasetLoader.fingerprint(ds);
-      } catch (QueryException e) {
-        failed(s, ds, e.getMessage(), now);
-        return CompletableFuture.failedFuture(e);
-      }
-      s.checkedAtNanos = now;
-      if (s.loaded && s.error == null && fingerprint != null && fingerprint.equals(s.fingerprint)) {
-        return CompletableFuture.completedFuture(null);
-      }
-      return start(s, ds, fingerprint);
+      return s.error == null ? CompletableFuture.completedFuture(null)
+          : CompletableFuture.failedFuture(new QueryException(s.error, false, null));
     }
+  }
+
+  /** Called holding the state's lock; null when no load is due. */
+  private CompletableFuture<Void> startIfDue(State s, Dataset ds) {
+    long now = System.nanoTime();
+    if (s.error != null && now - s.failedAtNanos < backoff.after(s.failures).toNanos()) {
+      return null;
+    }
+    if (s.loaded && s.error == null && now - s.checkedAtNanos < recheckAfter.toNanos()) {
+      return null;
+    }
+    String fingerprint;
+    try {
+      fingerprint = DatasetLoader.fingerprint(ds);
+    } catch (QueryException e) {
+      failed(s, ds, e.getMessage(), now); // a file that is gone: no load to run, the error is the answer
+      return null;
+    }
+    s.checkedAtNanos = now;
+    if (s.loaded && s.error == null && fingerprint != null && fingerprint.equals(s.fingerprint)) {
+      return null;
+    }
+    return start(s, ds, fingerprint);
   }
 
   private CompletableFuture<Void> start(State s, Dataset ds, String fingerprint) {
@@ -182,6 +203,7 @@ final class DatasetLoads implements AutoCloseable {
         s.loaded = true;
         s.fingerprint = fingerprint == null ? "loaded" : fingerprint;
         s.error = null;
+        s.failures = 0;
       } else if (!timedOut) {
         failed(s, ds, failure.getMessage(), System.nanoTime());
       }
@@ -204,6 +226,7 @@ final class DatasetLoads implements AutoCloseable {
     }
     s.error = message;
     s.failedAtNanos = now;
+    s.failures++;
   }
 
   List<LoadStatus> status(Collection<Dataset> datasets) {

@@ -95,8 +95,8 @@ public final class QueryEngine implements AutoCloseable {
   }
 
   /**
-   * Runs the SQL with its {@code ?} placeholders bound in order, after loading the datasets it reads (on the load
-   * pool; this thread waits at most the load timeout).
+   * Runs the SQL with its {@code ?} placeholders bound in order, over the datasets it reads as they are loaded
+   * now; this thread waits only for a dataset's first load (on the load pool, at most the load timeout).
    *
    * @throws QueryException when the query is not one SELECT, fails, runs longer than the timeout, or a dataset it
    *     reads cannot be loaded
@@ -129,11 +129,6 @@ public final class QueryEngine implements AutoCloseable {
   /** Starts loading a dataset if it is due; readiness uses it so the first viewer does not wait for the load. */
   public CompletableFuture<Void> startLoad(Dataset dataset) {
     return loads.ensure(dataset);
-  }
-
-  /** Loads a dataset now and waits for it (at most the load timeout). */
-  public void load(Dataset dataset) {
-    loads.await(dataset);
   }
 
   /** Where each dataset's load stands. */

@@ -15,13 +15,15 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * Readiness of the dashboard: up only when the definition loaded and every dataset is loaded. The probe starts the
- * loads that are due (the lazy load a first viewer would otherwise wait for) and waits for them briefly, never
- * for a whole load: loads run on their own threads under their own timeout, and one that is still running, failed
- * or is stuck past its timeout keeps the pod out of service. A definition that did not load is
- * {@link #DEFINITION_UNUSABLE}: it is read once at start from an immutable ConfigMap, so this pod will never serve
- * it. A dataset that cannot be read is OUT_OF_SERVICE: a database or a URL may come back. The details (dataset
- * errors, paths) are shown only where the health endpoint is configured to show them, which is not to anyone.
+ * Readiness of the dashboard: up only when the definition loaded and every dataset is usable. The probe starts the
+ * loads that are due (the lazy load a first viewer would otherwise wait for) and waits briefly for a first load,
+ * never for a whole load nor for a reload, which runs in the background: loads run on their own threads under
+ * their own timeout, and a first load still running, a failed load or one stuck past its timeout keeps the pod out
+ * of service. A definition that did not load is {@link #DEFINITION_UNUSABLE}: it is read once at start from an
+ * immutable ConfigMap, so this pod will never serve it. A dataset that cannot be read is OUT_OF_SERVICE (503, never
+ * the 422 the operator rolls back on): a file, a database or a URL may come back, and the first probe after the
+ * dataset's next successful try is up again. The details (dataset errors, paths) are shown only where the health
+ * endpoint is configured to show them, which is not to anyone.
  */
 @Component("dashboard")
 class DashboardHealthIndicator implements HealthIndicator {

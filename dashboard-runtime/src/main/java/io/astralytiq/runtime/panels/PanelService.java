@@ -13,6 +13,7 @@ import static io.astralytiq.api.runtime.RuntimeMetrics.TAG_RESULT;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.astralytiq.api.definition.SqlTemplate;
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.api.v1alpha1.definition.Panel;
@@ -25,6 +26,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -34,6 +36,8 @@ import java.util.concurrent.Executor;
 /**
  * Panel data, computed by the engine and cached per panel and the values of the variables that panel uses, for
  * one refresh interval. Concurrent requests for the same key wait for one computation instead of each running it.
+ * An error is cached only as long as a failed dataset is left alone before its next try, so a panel shows its data
+ * again soon after its source is back rather than a refresh interval (an hour, say) later.
  */
 public final class PanelService {
 
@@ -46,13 +50,19 @@ public final class PanelService {
   private final Counter hits;
   private final Counter misses;
 
-  public PanelService(CompiledDashboard dashboard, QueryEngine engine, Clock clock, MeterRegistry registry, Executor fanOut) {
+  /** @param errorLifetime how long a failed panel's error is answered from the cache, at most the refresh interval */
+  public PanelService(CompiledDashboard dashboard, QueryEngine engine, Clock clock, MeterRegistry registry,
+      Executor fanOut, Duration errorLifetime) {
     this.dashboard = dashboard;
     this.engine = engine;
     this.clock = clock;
     this.registry = registry;
     this.fanOut = fanOut;
-    this.cache = Caffeine.newBuilder().expireAfterWrite(dashboard.refresh()).maximumSize(10_000).build();
+    Duration refresh = dashboard.refresh();
+    Duration forErrors = errorLifetime.compareTo(refresh) < 0 ? errorLifetime : refresh;
+    this.cache = Caffeine.newBuilder()
+        .expireAfter(Expiry.writing((String key, PanelData data) -> data.error() == null ? refresh : forErrors))
+        .maximumSize(10_000).build();
     this.hits = Counter.builder(CACHE_REQUESTS).tag(TAG_RESULT, RESULT_HIT)
         .description("Panel results served from the cache").register(registry);
     this.misses = Counter.builder(CACHE_REQUESTS).tag(TAG_RESULT, RESULT_MISS)
@@ -121,7 +131,7 @@ public final class PanelService {
     } finally {
       Timer.builder(PANEL_QUERY).tag(TAG_PANEL, panel.getId()).tag(TAG_OUTCOME, outcome)
           .description("Time a panel's query took in the engine").publishPercentileHistogram()
-          .register(registry).record(java.time.Duration.ofNanos(System.nanoTime() - started));
+          .register(registry).record(Duration.ofNanos(System.nanoTime() - started));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.astralytiq.runtime.panels;
 
+import io.astralytiq.runtime.RuntimeProperties;
 import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.astralytiq.runtime.engine.QueryEngine;
@@ -37,8 +38,10 @@ class PanelsConfiguration {
 
   @Bean
   PanelService panelService(DashboardSource source, QueryEngine engine, Clock clock, MeterRegistry registry,
-      ExecutorService panelFanOut) {
-    return new PanelService(loadedOrPlaceholder(source), engine, clock, registry, panelFanOut);
+      ExecutorService panelFanOut, RuntimeProperties properties) {
+    // A failed dataset is not tried again sooner than retry-after: an error kept longer would hide its recovery.
+    return new PanelService(loadedOrPlaceholder(source), engine, clock, registry, panelFanOut,
+        properties.datasets().retryAfter());
   }
 
   @Bean

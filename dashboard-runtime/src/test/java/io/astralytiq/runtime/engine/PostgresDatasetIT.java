@@ -74,7 +74,8 @@ class PostgresDatasetIT {
 
   private QueryEngine engine(Dataset ds, long maxRows, Duration loadTimeout) {
     RuntimeProperties.Datasets limits = new RuntimeProperties.Datasets(loadTimeout, 2, maxRows,
-        DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ZERO, List.of(dir.toString()));
+        DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ZERO, Duration.ZERO,
+        List.of(dir.toString()));
     engine = TestEngines.engine(RuntimeProperties.Engine.of(2, Duration.ofSeconds(10), 100, "128MB", 1), limits, dir,
         Duration.ZERO, List.of(ds));
     return engine;

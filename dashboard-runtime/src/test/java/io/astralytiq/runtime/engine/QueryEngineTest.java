@@ -2,6 +2,7 @@ package io.astralytiq.runtime.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.astralytiq.api.v1alpha1.definition.Dataset;
 import io.astralytiq.api.v1alpha1.definition.JdbcSource;
@@ -26,10 +27,14 @@ class QueryEngineTest {
 
   private QueryEngine engine;
 
-  /** Datasets are rechecked on every query and a failed load is retried at once, so tests see changes directly. */
+  /**
+   * Datasets are rechecked on every query and a failed load is retried at once; the new table is there once the
+   * load that a query started in the background is done.
+   */
   private QueryEngine engine(int maxRows, Duration timeout, Dataset... datasets) {
     RuntimeProperties.Datasets limits = new RuntimeProperties.Datasets(Duration.ofSeconds(30), 2, 1000,
-        DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ZERO, List.of(dir.toString()));
+        DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ZERO, Duration.ZERO,
+        List.of(dir.toString()));
     engine = TestEngines.engine(RuntimeProperties.Engine.of(2, timeout, maxRows, "128MB", 1), limits, dir,
         Duration.ZERO, List.of(datasets));
     return engine;
@@ -72,7 +77,8 @@ class QueryEngineTest {
     assertThatThrownBy(() -> e.query("SELECT * FROM later", List.of(), List.of(missing)))
         .isInstanceOf(QueryException.class).hasMessageContaining("cannot read " + missing.getPath());
     Files.writeString(dir.resolve("later.csv"), "n\n7\n");
-    assertThat(e.query("SELECT * FROM later", List.of(), List.of(missing)).rows()).containsExactly(List.of(7L));
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+        assertThat(e.query("SELECT * FROM later", List.of(), List.of(missing)).rows()).containsExactly(List.of(7L)));
   }
 
   @Test
@@ -81,7 +87,8 @@ class QueryEngineTest {
     QueryEngine e = engine(100, Duration.ofSeconds(10), ds);
     assertThat(e.query("SELECT sum(n) FROM counts", List.of(), List.of(ds)).rows()).containsExactly(List.of(1L));
     Files.writeString(Path.of(ds.getPath()), "n\n1\n2\n3\n");
-    assertThat(e.query("SELECT sum(n) FROM counts", List.of(), List.of(ds)).rows()).containsExactly(List.of(6L));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(e.query("SELECT sum(n) FROM counts", List.of(), List.of(ds)).rows()).containsExactly(List.of(6L)));
   }
 
   @Test
@@ -165,9 +172,11 @@ class QueryEngineTest {
     QueryEngine e = engine(100, Duration.ofSeconds(10), ds);
     assertThat(e.query("SELECT count(*) FROM grows", List.of(), List.of(ds)).rows()).containsExactly(List.of(1L));
     Files.writeString(Path.of(ds.getPath()), "n\n" + "7\n".repeat(1001));
-    assertThatThrownBy(() -> e.query("SELECT count(*) FROM grows", List.of(), List.of(ds)))
-        .isInstanceOf(QueryException.class).hasMessageContaining("has 1001 rows, more than the limit of 1000");
-    assertThat(e.loadStatus(List.of(ds)).get(0).state()).isEqualTo(LoadStatus.State.FAILED);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThatThrownBy(() -> e.query("SELECT count(*) FROM grows", List.of(), List.of(ds)))
+            .isInstanceOf(QueryException.class).hasMessageContaining("has 1001 rows, more than the limit of 1000"));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(e.loadStatus(List.of(ds)).get(0).state()).isEqualTo(LoadStatus.State.FAILED));
   }
 
   @Test
@@ -181,7 +190,8 @@ class QueryEngineTest {
   @Test
   void generatesEverySample() {
     RuntimeProperties.Datasets limits = new RuntimeProperties.Datasets(Duration.ofSeconds(30), 2, 100_000,
-        DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ZERO, List.of(dir.toString()));
+        DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ZERO, Duration.ZERO,
+        List.of(dir.toString()));
     engine = TestEngines.engine(RuntimeProperties.Engine.of(2, Duration.ofSeconds(30), 100, "128MB", 1), limits,
         dir, Duration.ZERO, List.of());
     for (String sample : List.of("orders", "metrics", "funnel")) {

@@ -33,8 +33,8 @@ class LiveBroadcasterTest {
         1), dir, Duration.ofHours(1), List.of())) {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       LiveBroadcaster broadcaster = new LiveBroadcaster(
-          new PanelService(d, engine, Clock.systemUTC(), registry, Executors.newSingleThreadExecutor()), registry,
-          TestEngines.properties(dir));
+          new PanelService(d, engine, Clock.systemUTC(), registry, Executors.newSingleThreadExecutor(),
+              Duration.ofHours(1)), registry, TestEngines.properties(dir));
       broadcaster.start();
       broadcaster.subscribe("client-a", VariableValues.none(), Map.of());
       broadcaster.subscribe("client-b", VariableValues.none(), Map.of());

@@ -36,11 +36,15 @@ class PanelServiceTest {
   private QueryEngine engine;
 
   private PanelService service(String refresh) throws Exception {
+    return service(refresh, RuntimeProperties.Datasets.defaults());
+  }
+
+  private PanelService service(String refresh, RuntimeProperties.Datasets datasetLimits) throws Exception {
     Path definition = TestDashboards.write(dir, refresh);
     CompiledDashboard d = CompiledDashboard.from(DefinitionParser.parse(Files.readString(definition)));
-    engine = TestEngines.engine(RuntimeProperties.Engine.of(2, Duration.ofSeconds(10), 1000, "128MB", 1), dir,
-        d.refresh(), d.datasets());
-    return new PanelService(d, engine, Clock.systemUTC(), registry, pool);
+    engine = TestEngines.engine(RuntimeProperties.Engine.of(2, Duration.ofSeconds(10), 1000, "128MB", 1),
+        datasetLimits, dir, d.refresh(), d.datasets());
+    return new PanelService(d, engine, Clock.systemUTC(), registry, pool, datasetLimits.retryAfter());
   }
 
   private VariableValues values(PanelService s, Map<String, List<String>> params) {
@@ -92,6 +96,19 @@ class PanelServiceTest {
     PanelData bars = all.stream().filter(p -> p.id().equals("bars")).findFirst().orElseThrow();
     assertThat(bars.error()).isNotNull();
     assertThat(registry.get(PANEL_QUERY).tag("outcome", "error").timers()).isNotEmpty();
+  }
+
+  /** An hour's refresh is how long data is kept, not how long a source's outage stays on the panel. */
+  @Test
+  void aPanelShowsItsDataSoonAfterItsFileIsBackThoughTheRefreshIsAnHour() throws Exception {
+    RuntimeProperties.Datasets d = RuntimeProperties.Datasets.defaults();
+    PanelService s = service("1h", new RuntimeProperties.Datasets(d.loadTimeout(), d.loadThreads(), d.maxRows(),
+        d.maxSize(), d.maxDownloadSize(), Duration.ofMillis(500), Duration.ofSeconds(1), List.of(dir.toString())));
+    Files.delete(dir.resolve("sales.csv"));
+    assertThat(s.data("everything", VariableValues.none()).error()).contains("dataset 'sales'", "cannot read");
+    TestDashboards.writeSales(dir, 1);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(s.data("everything", VariableValues.none()).rows()).containsExactly(List.of(4050L)));
   }
 
   @Test

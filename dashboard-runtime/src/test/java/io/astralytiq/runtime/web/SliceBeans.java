@@ -59,6 +59,6 @@ class SliceBeans {
   @Bean
   PanelService panelService(DashboardSource source, QueryEngine engine) {
     return new PanelService(source.require(), engine, Clock.systemUTC(), new SimpleMeterRegistry(),
-        Executors.newFixedThreadPool(4));
+        Executors.newFixedThreadPool(4), RuntimeProperties.Datasets.defaults().retryAfter());
   }
 }
