@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DashboardPhase;
-import io.astralytiq.api.v1alpha1.IngressSpec;
+import io.astralytiq.api.v1alpha1.IngressTls;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.testing.Command;
@@ -83,10 +83,8 @@ class DashboardE2E {
     operator.dashboards().awaitCondition(namespace, "second", DashboardConditions.READY, "True", DashboardConditions.REASON_READY);
   }
 
+  /** Plain HTTP: the host is what this test is about, and this cluster has no cert-manager for the default TLS. */
   private static Dashboard withHost(Dashboard dashboard) {
-    IngressSpec ingress = new IngressSpec();
-    ingress.setHost("takeover.example.com");
-    dashboard.getSpec().setIngress(ingress);
-    return dashboard;
+    return Dashboards.withTls(dashboard, "takeover.example.com", IngressTls.TlsMode.None, null);
   }
 }

@@ -153,13 +153,13 @@ class HelmChartIT {
 
     assertThat(config).isEqualTo(new OperatorConfig(Set.of("acme-analytics", "globex"),
         "registry.example.com/runtime:2.0", 3, Duration.ofMinutes(90), "traefik", "observability", "openshift-dns",
-        "", 9090, true,
+        NAMESPACE, 9090, true,
         "https://runbooks.example.com/astralytiq", Duration.ofSeconds(15), Map.of("release", "kube-prometheus-stack"),
         NAMESPACE, "astralytiq-operator-ca", TlsPolicy.DEFAULTS,
         new RuntimeEgress(List.of("10.244.0.0/16", "10.96.0.0/12"), List.of("minio.storage.svc"))));
     assertThat(OperatorConfig.from(env(render(Map.of())))).as("defaults").isEqualTo(new OperatorConfig(Set.of(),
         OperatorConfig.DEFAULT_RUNTIME_IMAGE, 10, Duration.ofMinutes(10), "ingress-nginx", "monitoring",
-        "kube-system", "",
+        "kube-system", NAMESPACE,
         8081, false, OperatorConfig.DEFAULT_RUNBOOK_BASE_URL, Duration.ofSeconds(30), Map.of(), NAMESPACE,
         "astralytiq-operator-ca", TlsPolicy.DEFAULTS, new RuntimeEgress(List.of(), List.of())));
   }
@@ -393,8 +393,8 @@ class HelmChartIT {
         }),
         new ValueCase("operator.jvmOptions", Map.of("operator.jvmOptions", "-Xmx200m"),
             r -> assertThat(env(r)).containsEntry("JAVA_TOOL_OPTIONS", "-Xmx200m")),
-        new ValueCase("leaderElection.enabled", Map.of("leaderElection.enabled", "true"),
-            r -> assertThat(env(r)).containsEntry("LEADER_ELECTION_NAMESPACE", NAMESPACE)),
+        new ValueCase("leaderElection.enabled", Map.of("leaderElection.enabled", "false"),
+            r -> assertThat(env(r)).doesNotContainKey("LEADER_ELECTION_NAMESPACE")),
         new ValueCase("resources", Map.of("resources.limits.memory", "1Gi"),
             r -> assertThat(container(r).getResources().getLimits()).containsEntry("memory", new Quantity("1Gi"))),
         new ValueCase("podSecurityContext", Map.of("podSecurityContext.runAsUser", "1000"),
