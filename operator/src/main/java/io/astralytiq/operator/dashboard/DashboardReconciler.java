@@ -68,7 +68,8 @@ import java.util.stream.Stream;
     @Dependent(name = "definition", type = DashboardDefinitionDependent.class,
         reconcilePrecondition = DefinitionPresent.class),
     @Dependent(name = "service-account", type = DashboardServiceAccountDependent.class),
-    @Dependent(name = "deployment", type = DashboardDeploymentDependent.class),
+    // Pods are refused while their ServiceAccount does not exist: create it first, or the first start warns.
+    @Dependent(name = "deployment", type = DashboardDeploymentDependent.class, dependsOn = "service-account"),
     @Dependent(name = "service", type = DashboardServiceDependent.class),
     @Dependent(name = "autoscaler", type = DashboardAutoscalerDependent.class,
         reconcilePrecondition = AutoscalerWanted.class),

@@ -22,7 +22,6 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,9 +59,9 @@ public final class ConvergenceBenchmark {
   private static final long PROGRESS_MILLIS = 5000;
 
   private final KubernetesClient client;
-  private final Map<String, String> options;
+  private final BenchOptions options;
 
-  private ConvergenceBenchmark(KubernetesClient client, Map<String, String> options) {
+  private ConvergenceBenchmark(KubernetesClient client, BenchOptions options) {
     this.client = client;
     this.options = options;
   }
@@ -73,12 +72,8 @@ public final class ConvergenceBenchmark {
           + " [--prefix NAME] [--runtime-image IMAGE] [--timeout SECONDS]");
       System.exit(2);
     }
-    Map<String, String> options = new HashMap<>();
-    for (int i = 1; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-      ConvergenceBenchmark bench = new ConvergenceBenchmark(client, options);
+      ConvergenceBenchmark bench = new ConvergenceBenchmark(client, new BenchOptions(args, 1));
       double seconds = args[0].equals("operator") ? bench.operatorRun() : bench.floorRun();
       System.out.printf("RESULT seconds=%.1f%n", seconds);
     }
@@ -140,12 +135,12 @@ public final class ConvergenceBenchmark {
 
   /**
    * The definition exactly as the operator writes it into the ConfigMap. The operator's writer is package-private
-   * (io.astralytiq.operator.dashboard.DefinitionYaml), so it is called reflectively rather than copied: a copy
+   * (io.astralytiq.operator.dashboard.inputs.DefinitionYaml), so it is called reflectively rather than copied: a copy
    * could drift and make the floor's ConfigMaps differ from the operator's.
    */
   private static DefinitionContent definition(Dashboard dashboard) {
     try {
-      Method write = Class.forName("io.astralytiq.operator.dashboard.DefinitionYaml")
+      Method write = Class.forName("io.astralytiq.operator.dashboard.inputs.DefinitionYaml")
           .getDeclaredMethod("write", DashboardDefinition.class);
       write.setAccessible(true);
       return DefinitionContent.of((String) write.invoke(null, dashboard.getSpec().getDefinition()), List.of());
@@ -287,11 +282,11 @@ public final class ConvergenceBenchmark {
   }
 
   private String option(String name, String fallback) {
-    return options.getOrDefault(name, fallback);
+    return options.string(name, fallback);
   }
 
   private int intOption(String name, int fallback) {
-    return Integer.parseInt(option(name, Integer.toString(fallback)));
+    return options.integer(name, fallback);
   }
 
   @FunctionalInterface

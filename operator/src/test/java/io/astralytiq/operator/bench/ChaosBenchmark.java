@@ -1,0 +1,259 @@
+package io.astralytiq.operator.bench;
+
+import io.astralytiq.api.v1alpha1.Dashboard;
+import io.astralytiq.api.v1alpha1.DashboardConditions;
+import io.astralytiq.api.v1alpha1.ImagePolicy;
+import io.astralytiq.api.v1alpha1.RolloutSpec;
+import io.astralytiq.api.v1alpha1.RuntimeSpec;
+import io.astralytiq.api.v1alpha1.Tenant;
+import io.astralytiq.api.v1alpha1.TenantSpec;
+import io.astralytiq.operator.testing.Dashboards;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * The Java half of {@code hack/bench chaos}: the script kills the operator and restarts the API server and etcd;
+ * this makes the load and judges the end. Three commands:
+ * <ul>
+ *   <li>{@code setup}: Tenants with one namespace each and Dashboards spread over them, on a good image; waits until
+ *       every one is Ready and prints {@code RESULT seconds=};</li>
+ *   <li>{@code churn}: new revisions, good (a new image tag or a new title) and bad (an image whose pods crash-loop
+ *       on the simulated nodes), one every {@code --interval-ms}, each Dashboard at most once per
+ *       {@code --min-gap-s}, until the file {@code --stop-file} exists; a write the API server fails is counted and
+ *       left, as a user would after an error; prints {@code RESULT changes= good= bad= failed_writes=};</li>
+ *   <li>{@code check}: waits until the cluster has settled ({@link ChaosVerdict#settled()}) or {@code --settle-s}
+ *       have passed, then prints what is wrong as {@code RESULT settle_s= ...} ({@link ChaosVerdict}).</li>
+ * </ul>
+ * Whether a revision is good is read from the Dashboard itself (its image), never from the operator's status, so
+ * the check depends on nothing the operator says about itself.
+ */
+public final class ChaosBenchmark {
+
+  static final String GOOD_IMAGE = "example.test/astralytiq/dashboard-runtime:";
+  /** The simulated nodes crash-loop a container whose image contains "crashloop" (hack/kwok/stages.yaml). */
+  static final String BAD_IMAGE = "example.test/astralytiq/dashboard-runtime-crashloop:";
+  static final String PREFIX = "chaos-";
+  private static final long POLL_MILLIS = 5000;
+
+  private final KubernetesClient client;
+  private final BenchOptions options;
+
+  private ChaosBenchmark(KubernetesClient client, BenchOptions options) {
+    this.client = client;
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || !List.of("setup", "churn", "check").contains(args[0])) {
+      System.err.println("usage: ChaosBenchmark setup|churn|check [--tenants N] [--dashboards N] [--seed N]"
+          + " [--interval-ms N] [--min-gap-s N] [--bad-share X] [--stop-file PATH] [--settle-s N]");
+      System.exit(2);
+    }
+    try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+      ChaosBenchmark bench = new ChaosBenchmark(client, new BenchOptions(args, 1));
+      String result = switch (args[0]) {
+        case "setup" -> bench.setup();
+        case "churn" -> bench.churn();
+        default -> bench.check();
+      };
+      System.out.println("RESULT " + result);
+    }
+    System.exit(0);
+  }
+
+  static boolean bad(String image) {
+    return image != null && image.contains("crashloop");
+  }
+
+  static String image(Dashboard dashboard) {
+    RuntimeSpec runtime = dashboard.getSpec().getRuntime();
+    return runtime == null ? null : runtime.getImage();
+  }
+
+  static boolean ready(List<Condition> conditions) {
+    return conditions != null && conditions.stream()
+        .anyMatch(c -> DashboardConditions.READY.equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private String setup() throws InterruptedException {
+    long start = System.nanoTime();
+    List<String> namespaces = namespaces();
+    for (String namespace : namespaces) {
+      Tenant tenant = new Tenant();
+      tenant.setMetadata(new ObjectMetaBuilder().withName(namespace).build());
+      tenant.setSpec(new TenantSpec());
+      tenant.getSpec().setNamespaces(List.of(namespace));
+      ImagePolicy policy = new ImagePolicy();
+      policy.setAllowedRegistries(List.of("example.test"));
+      tenant.getSpec().setImagePolicy(policy);
+      client.resource(tenant).create();
+    }
+    awaitCount("Tenants Ready", start, namespaces.size(), () -> client.resources(Tenant.class).list().getItems()
+        .stream().filter(t -> t.getStatus() != null && ready(t.getStatus().getConditions())).count());
+    int count = options.integer("dashboards", 200);
+    for (int i = 0; i < count; i++) {
+      Dashboard dashboard = Dashboards.minimal(namespaces.get(i % namespaces.size()), String.format("d-%03d", i));
+      dashboard.getSpec().setReplicas(1);
+      RuntimeSpec runtime = new RuntimeSpec();
+      runtime.setImage(GOOD_IMAGE + "1");
+      dashboard.getSpec().setRuntime(runtime);
+      RolloutSpec rollout = new RolloutSpec();
+      rollout.setProgressDeadlineSeconds(60);
+      dashboard.getSpec().setRollout(rollout);
+      client.resource(dashboard).create();
+    }
+    awaitCount("Dashboards Ready", start, count, () -> dashboards().stream()
+        .filter(d -> d.getStatus() != null && ready(d.getStatus().getConditions())).count());
+    return String.format("seconds=%.1f", seconds(start));
+  }
+
+  private String churn() throws InterruptedException {
+    Random random = new Random(options.integer("seed", 1));
+    Path stop = Path.of(options.string("stop-file", "/nonexistent"));
+    long interval = options.integer("interval-ms", 500);
+    long minGap = TimeUnit.SECONDS.toNanos(options.integer("min-gap-s", 15));
+    double badShare = options.decimal("bad-share", 0.3);
+    List<String[]> targets = new ArrayList<>();
+    Map<String, Long> lastChanged = new HashMap<>();
+    int changes = 0;
+    int good = 0;
+    int bad = 0;
+    int failed = 0;
+    while (!Files.exists(stop)) {
+      Thread.sleep(interval);
+      if (targets.isEmpty()) {
+        try {
+          dashboards().forEach(d -> targets.add(new String[] {d.getMetadata().getNamespace(),
+              d.getMetadata().getName()}));
+        } catch (KubernetesClientException e) {
+          failed++;
+          continue;
+        }
+      }
+      String[] target = targets.get(random.nextInt(targets.size()));
+      String key = target[0] + "/" + target[1];
+      if (System.nanoTime() - lastChanged.getOrDefault(key, 0L) < minGap) {
+        continue;
+      }
+      boolean makeBad = random.nextDouble() < badShare;
+      boolean newImage = makeBad || random.nextBoolean();
+      int tag = ++changes;
+      if (change(target, makeBad, newImage, tag)) {
+        lastChanged.put(key, System.nanoTime());
+        if (makeBad) {
+          bad++;
+        } else {
+          good++;
+        }
+      } else {
+        failed++;
+      }
+    }
+    return String.format("changes=%d good=%d bad=%d failed_writes=%d", good + bad, good, bad, failed);
+  }
+
+  /**
+   * One new revision; a conflict (the operator wrote the object meanwhile) is tried again, as kubectl edit would.
+   * Another error is left, as a user who sees it would, and counted by the caller.
+   */
+  private boolean change(String[] target, boolean makeBad, boolean newImage, int tag) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.resources(Dashboard.class).inNamespace(target[0]).withName(target[1]).edit(d -> {
+          if (newImage) {
+            d.getSpec().getRuntime().setImage((makeBad ? BAD_IMAGE : GOOD_IMAGE) + tag);
+          } else {
+            d.getSpec().getDefinition().setTitle("Orders " + tag);
+          }
+          return d;
+        });
+        return true;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == HttpURLConnection.HTTP_CONFLICT && attempt < 5) {
+          continue;
+        }
+        System.err.printf("  change %d of %s/%s failed: %s%n", tag, target[0], target[1], e.getMessage());
+        return false;
+      }
+    }
+  }
+
+  private String check() throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.SECONDS.toNanos(options.integer("settle-s", 900));
+    ChaosVerdict verdict = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        verdict = ChaosVerdict.of(client, namespaces());
+      } catch (KubernetesClientException e) {
+        progress(start, "the API server failed a read: %s", e.getMessage());
+        Thread.sleep(POLL_MILLIS);
+        continue;
+      }
+      if (verdict.settled()) {
+        break;
+      }
+      progress(start, "not settled: %s", verdict.summary());
+      Thread.sleep(POLL_MILLIS);
+    }
+    if (verdict == null) {
+      throw new IllegalStateException("the API server answered no read in the settle time");
+    }
+    verdict.offenders().stream().limit(20).forEach(o -> System.err.println("  offender: " + o));
+    return String.format("settle_s=%.1f %s", seconds(start), verdict.summary());
+  }
+
+  private List<Dashboard> dashboards() {
+    return client.resources(Dashboard.class).inAnyNamespace().list().getItems().stream()
+        .filter(d -> d.getMetadata().getNamespace().startsWith(PREFIX)).toList();
+  }
+
+  private List<String> namespaces() {
+    return IntStream.range(0, options.integer("tenants", 5)).mapToObj(i -> PREFIX + i).toList();
+  }
+
+  /** Polls until the count reaches the target, riding out API server errors; fails after 15 minutes. */
+  private static void awaitCount(String what, long start, long target, Supplier<Long> count)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+    while (true) {
+      long done;
+      try {
+        done = count.get();
+      } catch (KubernetesClientException e) {
+        done = -1;
+      }
+      if (done >= target) {
+        progress(start, "%s: %d/%d", what, done, target);
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(what + ": only " + done + "/" + target + " in 15 minutes");
+      }
+      progress(start, "%s: %d/%d", what, done, target);
+      Thread.sleep(POLL_MILLIS);
+    }
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static void progress(long start, String format, Object... args) {
+    System.err.printf("  [%6.1fs] %s%n", seconds(start), String.format(format, args));
+  }
+}
