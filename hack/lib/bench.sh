@@ -22,12 +22,14 @@ YAML
 }
 
 # The operator process: bench_operator_start sets these; the caller's EXIT trap calls bench_operator_stop.
-operator_pid="" operator_log="" operator_port="" operator_jar=""
+operator_pid="" operator_log="" operator_port="" operator_jar="" harness_classes=""
 
-# Copies the jar first: others may rebuild operator/target while the benchmark's JVM loads classes from it.
+# Copies the jar and the harnesses (the test classes) first: others may rebuild operator/target while the
+# benchmark's JVMs load classes from it.
 bench_operator_init() { # <operator jar> <work directory>
   cp "$1" "$2/operator.jar"
-  operator_jar="$2/operator.jar"
+  cp -r "$(dirname "$1")/test-classes" "$2/test-classes"
+  operator_jar="$2/operator.jar" harness_classes="$2/test-classes"
   operator_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 }
 
@@ -84,4 +86,14 @@ bench_noop_writes() { # <dashboards> <resync period> <log file>
   noop_writes=$(( $(bench_writes) - startup_writes ))
   log "  $(( $(bench_reconciled) - before )) more reconciliations, writes: $noop_writes"
   bench_operator_stop
+}
+
+# A harness in the operator's test classes, its output in
+# <log directory>/harness-<command>.log; prints the line it ends with, RESULT taken off.
+bench_harness() { # <class> <log directory> <command> [options]
+  local class="$1" out="$2/harness-$3.log"
+  shift 2
+  java -Xmx256m -cp "$operator_jar:$harness_classes" "io.astralytiq.operator.bench.$class" "$@" >"$out" \
+    || die "the harness's $1 failed; log: $out"
+  sed -n 's/^RESULT //p' "$out"
 }

@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -35,8 +38,10 @@ import java.util.stream.IntStream;
  *       on the simulated nodes), one every {@code --interval-ms}, each Dashboard at most once per
  *       {@code --min-gap-s}, until the file {@code --stop-file} exists; a write the API server fails is counted and
  *       left, as a user would after an error; prints {@code RESULT changes= good= bad= failed_writes=};</li>
+ *   <li>{@code specs}: writes every Dashboard's spec, one line each, to the file {@code --specs};</li>
  *   <li>{@code check}: waits until the cluster has settled ({@link ChaosVerdict#settled()}) or {@code --settle-s}
- *       have passed, then prints what is wrong as {@code RESULT settle_s= ...} ({@link ChaosVerdict}).</li>
+ *       have passed, then prints what is wrong as {@code RESULT settle_s= ...} ({@link ChaosVerdict}); with
+ *       {@code --specs}, also how many Dashboards have the spec that file recorded ({@code specs_as_recorded=}).</li>
  * </ul>
  * Whether a revision is good is read from the Dashboard itself (its image), never from the operator's status, so
  * the check depends on nothing the operator says about itself.
@@ -48,6 +53,7 @@ public final class ChaosBenchmark {
   static final String BAD_IMAGE = "example.test/astralytiq/dashboard-runtime-crashloop:";
   static final String PREFIX = "chaos-";
   private static final long POLL_MILLIS = 5000;
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private final KubernetesClient client;
   private final BenchOptions options;
@@ -58,9 +64,9 @@ public final class ChaosBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !List.of("setup", "churn", "check").contains(args[0])) {
-      System.err.println("usage: ChaosBenchmark setup|churn|check [--tenants N] [--dashboards N] [--seed N]"
-          + " [--interval-ms N] [--min-gap-s N] [--bad-share X] [--stop-file PATH] [--settle-s N]");
+    if (args.length == 0 || !List.of("setup", "churn", "specs", "check").contains(args[0])) {
+      System.err.println("usage: ChaosBenchmark setup|churn|specs|check [--tenants N] [--dashboards N] [--seed N]"
+          + " [--interval-ms N] [--min-gap-s N] [--bad-share X] [--stop-file PATH] [--settle-s N] [--specs PATH]");
       System.exit(2);
     }
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
@@ -68,6 +74,7 @@ public final class ChaosBenchmark {
       String result = switch (args[0]) {
         case "setup" -> bench.setup();
         case "churn" -> bench.churn();
+        case "specs" -> bench.specs();
         default -> bench.check();
       };
       System.out.println("RESULT " + result);
@@ -192,7 +199,7 @@ public final class ChaosBenchmark {
     }
   }
 
-  private String check() throws InterruptedException {
+  private String check() throws InterruptedException, IOException {
     long start = System.nanoTime();
     long deadline = start + TimeUnit.SECONDS.toNanos(options.integer("settle-s", 900));
     ChaosVerdict verdict = null;
@@ -214,7 +221,25 @@ public final class ChaosBenchmark {
       throw new IllegalStateException("the API server answered no read in the settle time");
     }
     verdict.offenders().stream().limit(20).forEach(o -> System.err.println("  offender: " + o));
-    return String.format("settle_s=%.1f %s", seconds(start), verdict.summary());
+    String result = String.format("settle_s=%.1f %s", seconds(start), verdict.summary());
+    if (options.string("specs", null) != null) {
+      Set<String> recorded = Set.copyOf(Files.readAllLines(Path.of(options.string("specs", null))));
+      result += " specs_as_recorded=" + specLines().stream().filter(recorded::contains).count() + "/"
+          + recorded.size();
+    }
+    return result;
+  }
+
+  private String specs() throws IOException {
+    List<String> lines = specLines();
+    Files.write(Path.of(options.string("specs", "specs.txt")), lines);
+    return "specs=" + lines.size();
+  }
+
+  /** What a user asked for, per Dashboard: its spec as JSON (the status and metadata say what happened since). */
+  private List<String> specLines() {
+    return dashboards().stream().map(d -> d.getMetadata().getNamespace() + "/" + d.getMetadata().getName() + " "
+        + SERIALIZATION.asJson(d.getSpec())).sorted().toList();
   }
 
   private List<Dashboard> dashboards() {

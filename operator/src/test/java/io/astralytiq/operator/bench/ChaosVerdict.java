@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  * @param complete Dashboards with their ServiceAccount, Deployment (replicas as asked), Service, NetworkPolicy and
  *     the definition ConfigMap the Deployment mounts
  * @param duplicates Deployments beyond one owned by a Dashboard, plus revision numbers recorded twice
+ * @param unrecorded Dashboards whose Deployment runs a pod template that is not in their revision history
  * @param goodRolledBack revisions on a good image marked failed
  * @param goodNotRolledOut Dashboards on a good spec whose Deployment does not run it, all replicas ready
  * @param notReady Dashboards on a good spec without Ready=True for their generation
@@ -34,8 +35,8 @@ import java.util.stream.Collectors;
  *     on a good image, all replicas ready
  * @param badReady Dashboards on a bad spec that report Ready=True
  */
-record ChaosVerdict(int dashboards, int complete, int duplicates, int goodRolledBack, int goodNotRolledOut,
-    int notReady, int badNotRestored, int badReady, List<String> offenders) {
+record ChaosVerdict(int dashboards, int complete, int duplicates, int unrecorded, int goodRolledBack,
+    int goodNotRolledOut, int notReady, int badNotRestored, int badReady, List<String> offenders) {
 
   static ChaosVerdict of(KubernetesClient client, List<String> namespaces) {
     Tally tally = new Tally();
@@ -43,19 +44,20 @@ record ChaosVerdict(int dashboards, int complete, int duplicates, int goodRolled
       Listed objects = new Listed(client, namespace);
       objects.dashboards.forEach(d -> tally.judge(d, objects));
     }
-    return new ChaosVerdict(tally.dashboards, tally.complete, tally.duplicates, tally.goodRolledBack,
-        tally.goodNotRolledOut, tally.notReady, tally.badNotRestored, tally.badReady, tally.offenders);
+    return new ChaosVerdict(tally.dashboards, tally.complete, tally.duplicates, tally.unrecorded,
+        tally.goodRolledBack, tally.goodNotRolledOut, tally.notReady, tally.badNotRestored, tally.badReady,
+        tally.offenders);
   }
 
   boolean settled() {
-    return complete == dashboards && duplicates == 0 && goodNotRolledOut == 0 && notReady == 0 && badNotRestored == 0
-        && badReady == 0;
+    return complete == dashboards && duplicates == 0 && unrecorded == 0 && goodNotRolledOut == 0 && notReady == 0
+        && badNotRestored == 0 && badReady == 0;
   }
 
   String summary() {
-    return String.format("dashboards=%d complete=%d duplicates=%d good_rolled_back=%d good_not_rolled_out=%d"
-        + " not_ready=%d bad_not_restored=%d bad_ready=%d", dashboards, complete, duplicates, goodRolledBack,
-        goodNotRolledOut, notReady, badNotRestored, badReady);
+    return String.format("dashboards=%d complete=%d duplicates=%d unrecorded=%d good_rolled_back=%d"
+        + " good_not_rolled_out=%d not_ready=%d bad_not_restored=%d bad_ready=%d", dashboards, complete, duplicates,
+        unrecorded, goodRolledBack, goodNotRolledOut, notReady, badNotRestored, badReady);
   }
 
   /** Everything the judgement reads in one namespace, listed once. */
@@ -87,6 +89,7 @@ record ChaosVerdict(int dashboards, int complete, int duplicates, int goodRolled
     int dashboards;
     int complete;
     int duplicates;
+    int unrecorded;
     int goodRolledBack;
     int goodNotRolledOut;
     int notReady;
@@ -138,6 +141,12 @@ record ChaosVerdict(int dashboards, int complete, int duplicates, int goodRolled
         offend(dashboard, "missing: " + String.join(", ", missing));
       }
 
+      String runningRevision = deployment == null ? null : deployment.getSpec().getTemplate().getMetadata()
+          .getAnnotations().get(Revisions.REVISION_ANNOTATION);
+      if (deployment != null && history.stream().noneMatch(r -> r.fingerprint().equals(runningRevision))) {
+        unrecorded++;
+        offend(dashboard, "runs revision " + runningRevision + ", not in its history");
+      }
       boolean rolledOut = deployment != null && rolledOut(deployment);
       String running = deployment == null ? null
           : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();

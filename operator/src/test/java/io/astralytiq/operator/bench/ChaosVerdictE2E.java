@@ -42,7 +42,7 @@ class ChaosVerdictE2E {
     await("the bad image rolled back").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
         .until(() -> verdict(namespaces), ChaosVerdict::settled);
     ChaosVerdict settled = verdict(namespaces);
-    assertThat(settled.summary()).isEqualTo("dashboards=2 complete=2 duplicates=0 good_rolled_back=0"
+    assertThat(settled.summary()).isEqualTo("dashboards=2 complete=2 duplicates=0 unrecorded=0 good_rolled_back=0"
         + " good_not_rolled_out=0 not_ready=0 bad_not_restored=0 bad_ready=0");
 
     Dashboard owner = operator.dashboards().get(namespace, "good");
