@@ -18,10 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,11 +44,16 @@ class PanelServiceTest {
   }
 
   private PanelService service(String refresh, RuntimeProperties.Datasets datasetLimits) throws Exception {
+    return service(refresh, datasetLimits, Clock.systemUTC());
+  }
+
+  private PanelService service(String refresh, RuntimeProperties.Datasets datasetLimits, Clock clock)
+      throws Exception {
     Path definition = TestDashboards.write(dir, refresh);
     CompiledDashboard d = CompiledDashboard.from(DefinitionParser.parse(Files.readString(definition)));
     engine = TestEngines.engine(RuntimeProperties.Engine.of(2, Duration.ofSeconds(10), 1000, "128MB", 1),
         datasetLimits, dir, d.refresh(), d.datasets());
-    return new PanelService(d, engine, Clock.systemUTC(), registry, pool, datasetLimits.retryAfter());
+    return new PanelService(d, engine, clock, registry, pool, datasetLimits.retryAfter());
   }
 
   private VariableValues values(PanelService s, Map<String, List<String>> params) {
@@ -109,6 +118,41 @@ class PanelServiceTest {
     TestDashboards.writeSales(dir, 1);
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(s.data("everything", VariableValues.none()).rows()).containsExactly(List.of(4050L)));
+  }
+
+  /** Within its lifetime an error is answered from the cache (the source is not asked again), then computed anew. */
+  @Test
+  void anErrorIsCachedForRetryAfterThenComputedAgain() throws Exception {
+    RuntimeProperties.Datasets d = RuntimeProperties.Datasets.defaults();
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T12:00:00Z"));
+    Clock clock = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now.get();
+      }
+    };
+    PanelService s = service("1h", new RuntimeProperties.Datasets(d.loadTimeout(), d.loadThreads(), d.maxRows(),
+        d.maxSize(), d.maxDownloadSize(), Duration.ofSeconds(30), Duration.ofMinutes(2), List.of(dir.toString())),
+        clock);
+    Files.delete(dir.resolve("sales.csv"));
+    PanelData failed = s.data("everything", VariableValues.none());
+    assertThat(failed.error()).contains("dataset 'sales'");
+    now.set(now.get().plusSeconds(29));
+    assertThat(s.data("everything", VariableValues.none())).isSameAs(failed);
+    now.set(now.get().plusSeconds(1));
+    assertThat(s.data("everything", VariableValues.none())).isNotSameAs(failed);
+    assertThat(registry.get(CACHE_REQUESTS).tag("result", "hit").counter().count()).isEqualTo(1.0);
+    assertThat(registry.get(CACHE_REQUESTS).tag("result", "miss").counter().count()).isEqualTo(2.0);
   }
 
   @Test
