@@ -7,6 +7,8 @@ import io.astralytiq.runtime.egress.Downloader;
 import io.astralytiq.runtime.egress.EgressRefusedException;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -123,6 +125,11 @@ final class DatasetLoader {
     };
   }
 
+  /** A load stopped at its timeout. */
+  static String stopped(Dataset ds, Duration timeout) {
+    return label(ds) + ": the load ran longer than " + timeout.toSeconds() + "s and was stopped";
+  }
+
   private Path download(Dataset ds) {
     URI url = URI.create(ds.getUrl());
     try {
@@ -137,6 +144,13 @@ final class DatasetLoader {
       }
     } catch (EgressRefusedException e) {
       throw new QueryException(label(ds) + ": " + e.getMessage(), false, e);
+    } catch (HttpTimeoutException e) {
+      if (e instanceof HttpConnectTimeoutException) {
+        throw new QueryException(label(ds) + ": cannot download " + Downloader.safe(url) + ": " + e.getMessage(),
+            false, e);
+      }
+      // The request's timeout is the load timeout, raced by the loads' watchdog: one message, whichever wins.
+      throw new QueryException(stopped(ds, limits.loadTimeout()), true, e);
     } catch (IOException e) {
       throw new QueryException(label(ds) + ": cannot download " + Downloader.safe(url) + ": " + e.getMessage(),
           false, e);

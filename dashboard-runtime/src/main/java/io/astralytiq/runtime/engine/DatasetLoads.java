@@ -174,8 +174,7 @@ final class DatasetLoads implements AutoCloseable {
             s.inFlight = null; // it waited in the queue the whole time and now never runs
           }
         }
-        String message = DatasetLoader.label(ds) + ": the load ran longer than " + limits.loadTimeout().toSeconds()
-            + "s and was stopped";
+        String message = DatasetLoader.stopped(ds, limits.loadTimeout());
         synchronized (s) {
           failed(s, ds, message, System.nanoTime());
         }
