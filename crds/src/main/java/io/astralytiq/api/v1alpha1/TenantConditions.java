@@ -16,6 +16,12 @@ public final class TenantConditions {
   public static final String REASON_NO_CONFLICT = "NoConflict";
   /** A ClusterRole the members' RoleBindings point at does not exist: they grant nothing. */
   public static final String REASON_CLUSTER_ROLE_NOT_FOUND = "ClusterRoleNotFound";
+  /**
+   * The API server refused an object the operator applied for the Tenant (a namespace, RoleBinding, quota,
+   * LimitRange or NetworkPolicy), by an admission policy, a quota or a missing right: the message names the object
+   * and quotes the API server. The same reason as a Dashboard's.
+   */
+  public static final String REASON_CHILD_REFUSED = DashboardConditions.REASON_CHILD_REFUSED;
 
   public static final String REASON_ADMITTED = "Admitted";
   public static final String REASON_UNMANAGED_NAMESPACE = "UnmanagedNamespace";

@@ -5,6 +5,7 @@ import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.api.v1alpha1.TenantStatus;
 import io.astralytiq.operator.common.Informers;
+import io.astralytiq.operator.common.Refusal;
 import io.astralytiq.operator.common.StatusEvents;
 import io.astralytiq.operator.common.StatusPatch;
 import io.astralytiq.operator.config.OperatorConfig;
@@ -40,7 +41,7 @@ import java.util.Optional;
  * Reconciles a Tenant into its namespaces and what each of them holds (member access, quota, defaults,
  * isolation), reports the truth in its status, and on deletion applies its deletionPolicy to the namespaces.
  */
-@Workflow(explicitInvocation = true, dependents = {
+@Workflow(explicitInvocation = true, handleExceptionsInReconciler = true, dependents = {
     @Dependent(name = "namespaces", type = TenantNamespaceDependent.class),
     @Dependent(name = "role-bindings", type = TenantRoleBindingDependent.class, dependsOn = "namespaces"),
     @Dependent(name = "quotas", type = TenantQuotaDependent.class, dependsOn = "namespaces"),
@@ -52,6 +53,11 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
   /** How soon a Tenant whose roles are missing looks again: ClusterRoles are read, not watched. */
   static final Duration RECHECK_ROLES = Duration.ofSeconds(30);
+  /**
+   * How soon a Tenant with a refused object tries again: nothing the operator watches changes when a policy or a
+   * quota is lifted, and a refused write is not worth repeating any sooner.
+   */
+  static final Duration RECHECK_REFUSED = Duration.ofMinutes(1);
 
   private final OperatorConfig config;
   private final StatusEvents events;
@@ -74,22 +80,29 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
     TenantModel model = model(tenant, context);
     TenantWorkflowContext.share(context, model);
-    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    List<Refusal> refused = TenantRefusals.of(
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow());
     List<Dashboard> dashboards = TenantDashboards.in(context, model.namespaces());
     List<ResourceQuota> quotas = context.getSecondaryResources(ResourceQuota.class).stream().toList();
     List<String> missingRoles = roles.missing(context.getClient(),
         model.roleBindings().stream().map(binding -> binding.getRoleRef().getName()).toList());
-    TenantStatus status = TenantStatusFactory.compute(model, dashboards, quotas, missingRoles, clock);
+    TenantStatus status = TenantStatusFactory.compute(model, dashboards, quotas, missingRoles, refused, clock);
     events.onTransition(tenant, tenant.getStatus() == null ? null : tenant.getStatus().getConditions(),
         status.getConditions());
     UpdateControl<Tenant> control = StatusPatch.ifChanged(tenant, status, context);
+    if (!refused.isEmpty()) {
+      return control.rescheduleAfter(RECHECK_REFUSED);
+    }
     return missingRoles.isEmpty() ? control : control.rescheduleAfter(RECHECK_ROLES);
   }
 
   @Override
   public DeleteControl cleanup(Tenant tenant, Context<Tenant> context) {
     TenantWorkflowContext.share(context, model(tenant, context));
-    context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
+    // The workflow hands errors back rather than throwing them (handleExceptionsInReconciler); a cleanup that
+    // failed must be retried before the finalizer goes.
+    context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow()
+        .throwAggregateExceptionIfErrorsPresent();
     return DeleteControl.defaultDelete();
   }
 

@@ -8,7 +8,6 @@ import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantConditions;
 import io.astralytiq.api.v1alpha1.TenantNames;
 import io.astralytiq.api.v1alpha1.TenantRole;
-import io.astralytiq.operator.common.Conditions;
 import io.astralytiq.operator.testing.ChartTenantRoles;
 import io.astralytiq.operator.testing.OperatorFixture;
 import io.astralytiq.operator.testing.RunningOperator;
@@ -18,7 +17,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -61,15 +59,10 @@ class TenantRolesIT {
   }
 
   private static Condition awaitReady(String name, String status) {
-    return await("tenant " + name + " Ready=" + status).atMost(TIMEOUT).until(() -> Optional.ofNullable(
-            operator.client().resources(Tenant.class).withName(name).get())
-        .filter(t -> t.getStatus() != null)
-        .flatMap(t -> Conditions.find(t.getStatus().getConditions(), TenantConditions.READY))
-        .filter(c -> status.equals(c.getStatus())), Optional::isPresent).orElseThrow();
+    return Tenants.awaitReady(operator.client(), name, status, TIMEOUT);
   }
 
   private static List<Event> events(String tenant) {
-    return operator.client().v1().events().inAnyNamespace()
-        .withField("involvedObject.name", tenant).withField("involvedObject.kind", "Tenant").list().getItems();
+    return Tenants.events(operator.client(), tenant);
   }
 }

@@ -6,6 +6,7 @@ import io.astralytiq.api.v1alpha1.Labels;
 import io.astralytiq.api.v1alpha1.TenantConditions;
 import io.astralytiq.api.v1alpha1.TenantStatus;
 import io.astralytiq.operator.common.Conditions;
+import io.astralytiq.operator.common.Refusal;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.testing.Tenants;
 import io.astralytiq.operator.tenant.model.TenantModel;
@@ -33,7 +34,7 @@ class TenantStatusFactoryTest {
     TenantModel model = new TenantModel(tenant, OperatorConfig.from(Map.of()), Map.of());
 
     TenantStatus status = TenantStatusFactory.compute(model, List.of(),
-        List.of(used("250m", "512Mi", "1"), used("1", "1Gi", "2")), List.of(), CLOCK);
+        List.of(used("250m", "512Mi", "1"), used("1", "1Gi", "2")), List.of(), List.of(), CLOCK);
 
     assertThat(status.getUsage().getCpu()).isEqualTo("1250m");
     assertThat(status.getUsage().getMemory()).isEqualTo("1536Mi");
@@ -51,7 +52,7 @@ class TenantStatusFactoryTest {
         .withLabels(Map.of(Labels.TENANT, "globex")).endMetadata().build();
     TenantModel model = new TenantModel(tenant, OperatorConfig.from(Map.of()), Map.of("shared", Optional.of(taken)));
 
-    TenantStatus status = TenantStatusFactory.compute(model, List.of(), List.of(), List.of(), CLOCK);
+    TenantStatus status = TenantStatusFactory.compute(model, List.of(), List.of(), List.of(), List.of(), CLOCK);
 
     assertThat(Conditions.isTrue(status.getConditions(), TenantConditions.READY)).isFalse();
     assertThat(Conditions.find(status.getConditions(), TenantConditions.CONFLICT).orElseThrow().getMessage())
@@ -61,13 +62,33 @@ class TenantStatusFactoryTest {
   }
 
   @Test
+  void aRefusedObjectMakesItNotReadyNamingTheObjectAndTheApiServersWords() {
+    var tenant = Tenants.of("acme", "acme-a");
+    tenant.getMetadata().setGeneration(1L);
+    TenantModel model = new TenantModel(tenant, OperatorConfig.from(Map.of()), Map.of());
+    Refusal refusal = new Refusal("ResourceQuota", "acme", "resourcequotas \"acme\" is forbidden: no quotas here");
+
+    TenantStatus status = TenantStatusFactory.compute(model, List.of(), List.of(),
+        List.of("astralytiq-tenant-editor"), List.of(refusal), CLOCK);
+
+    Condition ready = Conditions.find(status.getConditions(), TenantConditions.READY).orElseThrow();
+    assertThat(ready.getStatus()).isEqualTo("False");
+    assertThat(ready.getReason()).as("a refusal comes before a missing role").isEqualTo(
+        TenantConditions.REASON_CHILD_REFUSED);
+    assertThat(ready.getMessage()).contains("the API server refused ResourceQuota acme: resourcequotas \"acme\" is"
+        + " forbidden: no quotas here");
+    assertThat(Conditions.isTrue(status.getConditions(), TenantConditions.STALLED)).isTrue();
+    assertThat(Conditions.isTrue(status.getConditions(), TenantConditions.CONFLICT)).isFalse();
+  }
+
+  @Test
   void aMissingClusterRoleMakesItNotReadyAndNamesTheRole() {
     var tenant = Tenants.of("acme", "acme-a");
     tenant.getMetadata().setGeneration(1L);
     TenantModel model = new TenantModel(tenant, OperatorConfig.from(Map.of()), Map.of());
 
     TenantStatus status = TenantStatusFactory.compute(model, List.of(), List.of(),
-        List.of("astralytiq-tenant-editor"), CLOCK);
+        List.of("astralytiq-tenant-editor"), List.of(), CLOCK);
 
     Condition ready = Conditions.find(status.getConditions(), TenantConditions.READY).orElseThrow();
     assertThat(ready.getStatus()).isEqualTo("False");
