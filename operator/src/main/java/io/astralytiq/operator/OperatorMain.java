@@ -3,6 +3,7 @@ package io.astralytiq.operator;
 import io.astralytiq.operator.common.EventRecorder;
 import io.astralytiq.operator.common.HealthServer;
 import io.astralytiq.operator.common.OperatorMetrics;
+import io.astralytiq.operator.common.RewindGuard;
 import io.astralytiq.operator.common.StatusEvents;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.DashboardReconciler;
@@ -27,6 +28,8 @@ public final class OperatorMain {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorMain.class);
   private static final String FIELD_MANAGER = "astralytiq-operator";
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+  /** The exit code when the cluster went back in time (docs/operations.md). */
+  static final int EXIT_REWOUND = 3;
 
   private OperatorMain() {}
 
@@ -45,6 +48,11 @@ public final class OperatorMain {
     HealthServer health = HealthServer.start(config.healthPort(), operator.getRuntimeInfo(), metrics);
     Runtime.getRuntime().addShutdownHook(new Thread(health::stop, "health-shutdown"));
     operator.installShutdownHook(SHUTDOWN_GRACE);
+    // Caches from after a restored backup cannot be repaired in place; a new process lists everything again.
+    RewindGuard.start(client, message -> {
+      LOG.error("{}; exiting with code {} so that a new process lists everything again", message, EXIT_REWOUND);
+      System.exit(EXIT_REWOUND);
+    });
   }
 
   /** A client for {@code config}'s cluster, counting its requests in {@code metrics}. */
