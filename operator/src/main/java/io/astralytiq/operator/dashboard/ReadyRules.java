@@ -23,12 +23,7 @@ final class ReadyRules {
    * The facts the rules judge. {@code rollout} is empty when no rollout was planned (bad input, no history) or its
    * Deployment was refused; {@code features} are the optional features' outcomes (TLSReady, AlertsReady).
    */
-  record Facts(DashboardInputs inputs, Progress progress, Optional<AppliedRollout> rollout, List<Outcome> features) {
-
-    Facts(DashboardInputs inputs, Progress progress, Optional<AppliedRollout> rollout) {
-      this(inputs, progress, rollout, List.of());
-    }
-  }
+  record Facts(DashboardInputs inputs, Progress progress, Optional<AppliedRollout> rollout, List<Outcome> features) {}
 
   /**
    * TLSReady reasons under which the host is served as asked: plain HTTP on purpose (tls.mode None), a certificate

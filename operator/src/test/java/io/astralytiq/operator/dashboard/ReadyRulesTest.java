@@ -80,7 +80,7 @@ class ReadyRulesTest {
     ingress.setHost("sales.example.com");
     spec.setIngress(ingress);
     Facts facts = new Facts(inputs(spec, List.of(), dashboard(new DashboardSpec())), Progress.of(running()),
-        Optional.empty());
+        Optional.empty(), List.of());
 
     assertThat(ReadyRules.hostConflict(facts)).map(Readiness::ready).map(Outcome::message)
         .contains("host sales.example.com is already served by Dashboard acme/sales");
@@ -149,12 +149,12 @@ class ReadyRulesTest {
   }
 
   private static Facts facts(DashboardSpec spec, List<Outcome> problems, Optional<Deployment> deployment) {
-    return new Facts(inputs(spec, problems, null), Progress.of(deployment), Optional.empty());
+    return new Facts(inputs(spec, problems, null), Progress.of(deployment), Optional.empty(), List.of());
   }
 
   private static Facts facts(DashboardSpec spec, List<Outcome> problems, Optional<Deployment> deployment,
       AppliedRollout rollout) {
-    return new Facts(inputs(spec, problems, null), Progress.of(deployment), Optional.of(rollout));
+    return new Facts(inputs(spec, problems, null), Progress.of(deployment), Optional.of(rollout), List.of());
   }
 
   private static Revision revision(long number, String outcome, String failure) {
