@@ -30,6 +30,13 @@ public final class ApiGroup {
   public static final String IS_DURATION = "self.matches(r'" + DURATION + "')";
   /** CEL for a field that must be a Kubernetes resource quantity such as 500m or 2Gi. */
   public static final String IS_QUANTITY = "isQuantity(self)";
+  /**
+   * CEL for a quantity field that must not be negative: isQuantity accepts "-1", and the API server refuses a negative
+   * request, limit, quota or LimitRange default. A value that is no quantity is IS_QUANTITY's to report.
+   */
+  public static final String IS_NOT_NEGATIVE = "!isQuantity(self) || quantity(self).compareTo(quantity('0')) >= 0";
+  /** The namespaces of the cluster itself, which no tenant may own: its quota and policies would land there. */
+  public static final String SYSTEM_NAMESPACES = "['default', 'kube-node-lease', 'kube-public', 'kube-system']";
 
   private ApiGroup() {}
 }
