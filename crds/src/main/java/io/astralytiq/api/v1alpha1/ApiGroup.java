@@ -35,6 +35,8 @@ public final class ApiGroup {
    * request, limit, quota or LimitRange default. A value that is no quantity is IS_QUANTITY's to report.
    */
   public static final String IS_NOT_NEGATIVE = "!isQuantity(self) || quantity(self).compareTo(quantity('0')) >= 0";
+  /** CEL for the name of an object such as a Secret or ConfigMap (at most 253 characters is the field's own bound). */
+  public static final String IS_DNS_SUBDOMAIN = "self.matches(r'" + DNS_SUBDOMAIN + "')";
   /** The namespaces of the cluster itself, which no tenant may own: its quota and policies would land there. */
   public static final String SYSTEM_NAMESPACES = "['default', 'kube-node-lease', 'kube-public', 'kube-system']";
 

@@ -1,7 +1,7 @@
 package io.astralytiq.api.v1alpha1.definition;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Pattern;
+import io.astralytiq.api.v1alpha1.ApiGroup;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -41,7 +41,9 @@ public class JdbcSource {
 
   @JsonPropertyDescription("Secret in the Dashboard's namespace with the keys username and password, labelled"
       + " astralytiq.io/dashboard-data=true (which marks it as meant for dashboards); only those two keys are mounted.")
-  @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+  @Size(min = 1, max = 253)
+  @ValidationRule(value = ApiGroup.IS_DNS_SUBDOMAIN,
+      message = "credentialsSecret must be a lowercase DNS name such as sales-db")
   private String credentialsSecret;
 
   @JsonPropertyDescription("SQL run on the database; its result becomes the dataset's table, refreshed on the"
