@@ -17,7 +17,8 @@ public class JdbcSource {
   public static final String URL_PARAMETERS = "(ssl|sslmode|currentSchema|ApplicationName|connectTimeout"
       + "|loginTimeout|socketTimeout|tcpKeepAlive|targetServerType|loadBalanceHosts|prepareThreshold"
       + "|defaultRowFetchSize)=[-A-Za-z0-9_.,]*";
-  private static final String HOST = "(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?)(:[0-9]{1,5})?";
+  private static final String HOST_ONLY = "(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?)";
+  private static final String HOST = HOST_ONLY + "(:[0-9]{1,5})?";
 
   /**
    * The JDBC URLs a dataset may use: PostgreSQL only, the one external database driver the runtime ships. Never
@@ -26,6 +27,12 @@ public class JdbcSource {
    */
   public static final String URL_PATTERN = "^jdbc:postgresql://" + HOST + "(," + HOST + ")*"
       + "/[A-Za-z0-9_][-A-Za-z0-9_.$]*(\\?" + URL_PARAMETERS + "(&" + URL_PARAMETERS + ")*)?$";
+  private static final String HOST_AND_PORT = HOST_ONLY + "(:" + ApiGroup.PORT + ")?";
+  /**
+   * The hosts of a JDBC URL whose ports are 1 to 65535: URL_PATTERN takes any five digits, and the operator opens
+   * egress only to a port that exists. A prefix, to be found, not matched whole.
+   */
+  public static final String URL_PORTS = "^jdbc:postgresql://" + HOST_AND_PORT + "(," + HOST_AND_PORT + ")*/";
 
   @JsonPropertyDescription("JDBC URL of a PostgreSQL database, without credentials, such as"
       + " jdbc:postgresql://db:5432/sales?sslmode=require. Only PostgreSQL URLs are accepted, and only the"
@@ -37,6 +44,8 @@ public class JdbcSource {
   @ValidationRule(value = "self.matches(r'" + URL_PATTERN + "')", message = "only PostgreSQL JDBC URLs"
       + " (jdbc:postgresql://host:port/database) are accepted, without credentials and with only the connection"
       + " properties the field's description lists")
+  @ValidationRule(value = "!self.matches(r'" + URL_PATTERN + "') || self.matches(r'" + URL_PORTS + "')",
+      message = "a JDBC URL's ports must be 1 to 65535")
   private String url;
 
   @JsonPropertyDescription("Secret in the Dashboard's namespace with the keys username and password, labelled"
