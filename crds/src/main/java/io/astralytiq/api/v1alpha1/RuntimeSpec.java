@@ -1,6 +1,7 @@
 package io.astralytiq.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.astralytiq.api.runtime.RuntimeContract;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -25,7 +26,7 @@ import java.util.Map;
 public class RuntimeSpec {
 
   /** The variables a Dashboard may give dashboard-runtime, as a CEL list. */
-  static final String DEFAULT_ENV = "['TZ']";
+  static final String DEFAULT_ENV = "['" + RuntimeContract.USER_ENV + "']";
 
   // The checks the API server makes of a container's CPU and memory, made here so that a mistake is refused at
   // kubectl apply and not by the Deployment the operator writes. By name, not over the whole map: the schema of
