@@ -34,6 +34,8 @@ public final class DefinitionValidator {
   private static final Pattern FILE_PATH = Pattern.compile("^(/(?!\\.\\.?(/|$))[^/*?\\[{}]+)+$");
   private static final Pattern DATASET_URL = Pattern.compile(Dataset.URL_PATTERN);
   private static final Pattern JDBC_URL = Pattern.compile(JdbcSource.URL_PATTERN);
+  private static final Pattern DATASET_URL_PORT = Pattern.compile(Dataset.URL_PORT);
+  private static final Pattern JDBC_URL_PORTS = Pattern.compile(JdbcSource.URL_PORTS);
   private static final Set<String> DATASET_FORMATS = Set.of("csv", "parquet", "json", "jdbc", "sample");
   private static final Set<String> SAMPLES = Set.of("orders", "metrics", "funnel");
   private static final Set<String> VARIABLE_TYPES = Set.of("select", "multiSelect", "dateRange");
@@ -103,12 +105,17 @@ public final class DefinitionValidator {
     }
     if (ds.getUrl() != null && !DATASET_URL.matcher(ds.getUrl()).matches()) {
       problems.add(label + ": url must start with http:// or https:// and carry no credentials (user@)");
+    } else if (ds.getUrl() != null && !DATASET_URL_PORT.matcher(ds.getUrl()).lookingAt()) {
+      problems.add(label + ": the url's port must be 1 to 65535, in '" + ds.getUrl() + "'");
     }
     if (ds.getJdbc() != null && ds.getJdbc().getUrl() != null
         && !JDBC_URL.matcher(ds.getJdbc().getUrl()).matches()) {
       problems.add(label + ": jdbc.url must be a PostgreSQL URL such as jdbc:postgresql://db:5432/sales, without"
           + " credentials and with only the connection properties the API lists, not '" + ds.getJdbc().getUrl()
           + "'");
+    } else if (ds.getJdbc() != null && ds.getJdbc().getUrl() != null
+        && !JDBC_URL_PORTS.matcher(ds.getJdbc().getUrl()).lookingAt()) {
+      problems.add(label + ": jdbc.url's ports must be 1 to 65535, in '" + ds.getJdbc().getUrl() + "'");
     }
     if ((ds.getJdbc() != null) != "jdbc".equals(ds.getFormat())) {
       problems.add(label + ": format jdbc goes with jdbc, and jdbc with format jdbc");

@@ -58,6 +58,14 @@ public final class RuntimeContract {
   public static final String EGRESS_ALLOWED_HOSTS_ENV = "ASTRALYTIQ_EGRESS_ALLOWED_HOSTS";
 
   /**
+   * The one environment variable a Dashboard may give the runtime, its time zone: the runtime reads its settings,
+   * limits and sandbox from its environment (Spring, JAVA_TOOL_OPTIONS), and those are the operator's to set. The
+   * schema refuses any other while spec.runtime.image is unset; the operator refuses them whenever the image is the
+   * runtime's, however the Dashboard names it.
+   */
+  public static final String USER_ENV = "TZ";
+
+  /**
    * JVM flags the runtime's image must start with: exit on OutOfMemoryError, so the kubelet restarts a process
    * whose heap ran out instead of leaving it half-working and live.
    */

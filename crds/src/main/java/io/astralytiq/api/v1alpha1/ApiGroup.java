@@ -30,6 +30,21 @@ public final class ApiGroup {
   public static final String IS_DURATION = "self.matches(r'" + DURATION + "')";
   /** CEL for a field that must be a Kubernetes resource quantity such as 500m or 2Gi. */
   public static final String IS_QUANTITY = "isQuantity(self)";
+  /**
+   * CEL for a quantity field that must not be negative: isQuantity accepts "-1", and the API server refuses a negative
+   * request, limit, quota or LimitRange default. A value that is no quantity is IS_QUANTITY's to report.
+   */
+  public static final String IS_NOT_NEGATIVE = "!isQuantity(self) || quantity(self).compareTo(quantity('0')) >= 0";
+  /** CEL for the name of an object such as a Secret or ConfigMap (at most 253 characters is the field's own bound). */
+  public static final String IS_DNS_SUBDOMAIN = "self.matches(r'" + DNS_SUBDOMAIN + "')";
+  /**
+   * A TCP port, 1 to 65535, as a URL writes it (leading zeros allowed, as URL parsers allow them): a pattern of digits
+   * alone lets 0 and 99999 through, and the operator then opens no egress for the dataset.
+   */
+  public static final String PORT =
+      "0*([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])";
+  /** The namespaces of the cluster itself, which no tenant may own: its quota and policies would land there. */
+  public static final String SYSTEM_NAMESPACES = "['default', 'kube-node-lease', 'kube-public', 'kube-system']";
 
   private ApiGroup() {}
 }

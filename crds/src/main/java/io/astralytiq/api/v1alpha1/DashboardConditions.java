@@ -51,6 +51,11 @@ public final class DashboardConditions {
   /** A PersistentVolumeClaim of spec.dataVolumes that does not exist. */
   public static final String REASON_CLAIM_NOT_FOUND = "PersistentVolumeClaimNotFound";
   public static final String REASON_INVALID_IMAGE = "InvalidImage";
+  /**
+   * spec.runtime.env sets a variable other than TZ for dashboard-runtime named by its image: the schema's rule
+   * sees only an unset image, so the operator refuses the rest, and nothing is rolled out.
+   */
+  public static final String REASON_ENV_NOT_ALLOWED = "EnvNotAllowed";
   public static final String REASON_PODS_NOT_CREATED = "PodsNotCreated";
   // Reasons of Available and Progressing
   public static final String REASON_MINIMUM_REPLICAS_AVAILABLE = "MinimumReplicasAvailable";

@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** A key of a ConfigMap in the Dashboard's namespace. */
 public class DefinitionRef {
@@ -12,7 +13,8 @@ public class DefinitionRef {
   @JsonPropertyDescription("Name of the ConfigMap.")
   @Required
   @Size(min = 1, max = 253)
-  @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+  @ValidationRule(value = ApiGroup.IS_DNS_SUBDOMAIN,
+      message = "definitionRef.name must be a lowercase DNS name such as sales-definition")
   private String name;
 
   @JsonPropertyDescription("Key in the ConfigMap whose value is the definition YAML.")

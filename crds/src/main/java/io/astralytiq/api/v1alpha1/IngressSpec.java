@@ -14,10 +14,15 @@ public class IngressSpec {
   @Size(min = 1, max = 253)
   @ValidationRule(value = ApiGroup.IS_HOST_NAME,
       message = "host must be a lowercase DNS name such as sales.example.com")
+  // The Ingress API refuses an address as a rule's host (it parses octets with leading zeros too).
+  @ValidationRule(value = "!self.matches(r'^(0*(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+      + "0*(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$')",
+      message = "host must be a DNS name, not an IP address")
   private String host;
 
   @JsonPropertyDescription("IngressClass to use. Default: the cluster's default class.")
   @Pattern(ApiGroup.DNS_LABEL)
+  @Size(max = 253)
   private String className;
 
   @JsonPropertyDescription("URL path prefix of the dashboard.")

@@ -1,7 +1,6 @@
 package io.astralytiq.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -19,8 +18,9 @@ public class IngressTls {
 
   @JsonPropertyDescription("Secret holding the certificate: required for mode Secret, chosen by the operator"
       + " otherwise.")
-  @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
   @Size(max = 253)
+  @ValidationRule(value = ApiGroup.IS_DNS_SUBDOMAIN,
+      message = "tls.secretName must be a lowercase DNS name such as sales-tls")
   private String secretName;
 
   /** Where a dashboard's TLS certificate comes from. */

@@ -4,7 +4,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
 
+// The API server refuses a Deployment whose pods could never count as available before its deadline. Both fields
+// have defaults, which the API server fills in before this rule runs: minReadySeconds 400 alone meets a deadline
+// of 300.
+@ValidationRule(value = "!has(self.progressDeadlineSeconds) || !has(self.minReadySeconds)"
+    + " || self.progressDeadlineSeconds > self.minReadySeconds",
+    message = "progressDeadlineSeconds (300 unless set) must be greater than minReadySeconds: a pod must be able to"
+        + " count as available before the deadline", fieldPath = ".progressDeadlineSeconds")
 public class RolloutSpec {
 
   @JsonPropertyDescription("Seconds a new revision may take to become available before it counts as failed.")

@@ -1,6 +1,7 @@
 package io.astralytiq.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.astralytiq.api.runtime.RuntimeContract;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -25,7 +26,7 @@ import java.util.Map;
 public class RuntimeSpec {
 
   /** The variables a Dashboard may give dashboard-runtime, as a CEL list. */
-  static final String DEFAULT_ENV = "['TZ']";
+  static final String DEFAULT_ENV = "['" + RuntimeContract.USER_ENV + "']";
 
   // The checks the API server makes of a container's CPU and memory, made here so that a mistake is refused at
   // kubectl apply and not by the Deployment the operator writes. By name, not over the whole map: the schema of
@@ -39,6 +40,16 @@ public class RuntimeSpec {
       + " || isQuantity(string(self.requests['memory']))) && "
       + "(!has(self.limits) || !('memory' in self.limits)"
       + " || isQuantity(string(self.limits['memory'])))";
+
+  static final String NOT_NEGATIVE =
+      "(!has(self.requests) || !('cpu' in self.requests) || !isQuantity(string(self.requests['cpu']))"
+      + " || quantity(string(self.requests['cpu'])).compareTo(quantity('0')) >= 0) && "
+      + "(!has(self.limits) || !('cpu' in self.limits) || !isQuantity(string(self.limits['cpu']))"
+      + " || quantity(string(self.limits['cpu'])).compareTo(quantity('0')) >= 0) && "
+      + "(!has(self.requests) || !('memory' in self.requests) || !isQuantity(string(self.requests['memory']))"
+      + " || quantity(string(self.requests['memory'])).compareTo(quantity('0')) >= 0) && "
+      + "(!has(self.limits) || !('memory' in self.limits) || !isQuantity(string(self.limits['memory']))"
+      + " || quantity(string(self.limits['memory'])).compareTo(quantity('0')) >= 0)";
 
   static final String REQUESTS_WITHIN_LIMITS =
       "(!has(self.requests) || !has(self.limits)"
@@ -73,6 +84,8 @@ public class RuntimeSpec {
   @JsonPropertyDescription("CPU and memory requests and limits. Default: the tenant's defaults.")
   @ValidationRule(value = RuntimeSpec.ARE_QUANTITIES, message = "resources: every request and limit is a quantity,"
       + " such as 500m or 512Mi", reason = "FieldValueInvalid")
+  @ValidationRule(value = RuntimeSpec.NOT_NEGATIVE, message = "resources: a request or limit may not be negative"
+      + " (the API server refuses such a pod)", reason = "FieldValueInvalid")
   @ValidationRule(value = RuntimeSpec.REQUESTS_WITHIN_LIMITS, message = "resources: a request may not be above its"
       + " limit (the API server refuses such a pod)", reason = "FieldValueInvalid")
   @ValidationRule(value = "!has(self.claims)", message = "resources.claims: dynamic resource claims are not"
@@ -94,6 +107,10 @@ public class RuntimeSpec {
   @Size(max = 32)
   @ValidationRule(value = "self.all(k, size(k) <= 317 && k.matches(r'" + ApiGroup.LABEL_KEY + "'))",
       message = "nodeSelector keys must be label keys such as kubernetes.io/arch or example.com/pool")
+  // The lengths the API server allows the two parts of a label key; the rule above bounds only the whole (and reports
+  // a key too long in all).
+  @ValidationRule(value = "self.all(k, size(k) > 317 || k.matches(r'^([^/]{1,253}/)?[^/]{1,63}$'))",
+      message = "nodeSelector keys: the name (after any '/') is at most 63 characters, the prefix at most 253")
   // A pattern, not CEL, for the values: a CEL rule over a map's values costs more than the schema's budget.
   private Map<String, @Size(max = 63) @Pattern(ApiGroup.LABEL_VALUE) String> nodeSelector = new LinkedHashMap<>();
 
@@ -132,7 +149,7 @@ public class RuntimeSpec {
 
   @JsonPropertyDescription("PriorityClass of the runtime's pods. Pods are not created while it does not exist.")
   @Size(min = 1, max = 253)
-  @ValidationRule(value = "self.matches(r'" + ApiGroup.DNS_SUBDOMAIN + "')",
+  @ValidationRule(value = ApiGroup.IS_DNS_SUBDOMAIN,
       message = "priorityClassName must be a lowercase DNS name such as dashboards-high")
   private String priorityClassName;
 

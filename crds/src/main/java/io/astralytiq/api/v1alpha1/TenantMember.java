@@ -8,6 +8,11 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 @ValidationRule(value = "self.kind != 'ServiceAccount' || has(self.namespace)",
     message = "a ServiceAccount member needs a namespace", fieldPath = ".namespace")
+// RBAC refuses a RoleBinding whose ServiceAccount subject is not named as a ServiceAccount can be; users and groups
+// are whatever the cluster's authentication calls them.
+@ValidationRule(value = "self.kind != 'ServiceAccount' || self.name.matches(r'" + ApiGroup.DNS_SUBDOMAIN + "')",
+    message = "a ServiceAccount member's name must be a lowercase DNS name such as dashboard-reader",
+    fieldPath = ".name")
 public class TenantMember {
 
   @JsonPropertyDescription("Kind of subject: User, Group or ServiceAccount.")

@@ -12,10 +12,14 @@ public class TenantQuota {
 
   @JsonPropertyDescription("Total CPU the tenant's pods may request, as a quantity (for example \"8\" or \"500m\").")
   @ValidationRule(value = ApiGroup.IS_QUANTITY, message = "cpu must be a quantity such as 8 or 500m")
+  @ValidationRule(value = ApiGroup.IS_NOT_NEGATIVE,
+      message = "cpu may not be negative (the API server refuses such a ResourceQuota)")
   private String cpu;
 
   @JsonPropertyDescription("Total memory the tenant's pods may request, as a quantity (for example 16Gi).")
   @ValidationRule(value = ApiGroup.IS_QUANTITY, message = "memory must be a quantity such as 16Gi")
+  @ValidationRule(value = ApiGroup.IS_NOT_NEGATIVE,
+      message = "memory may not be negative (the API server refuses such a ResourceQuota)")
   private String memory;
 
   @JsonPropertyDescription("Most pods the tenant may run.")

@@ -20,6 +20,10 @@ public class TenantSpec {
   @Size(max = 32)
   @ValidationRule(value = ApiGroup.ARE_DNS_LABELS,
       message = "namespaces must be lowercase DNS labels (letters, digits and '-') such as acme-analytics")
+  // A tenant puts its quota, LimitRange, isolating NetworkPolicy and role bindings in every namespace it owns.
+  @ValidationRule(value = "!self.exists(n, n in " + ApiGroup.SYSTEM_NAMESPACES + ")",
+      message = "namespaces may not include default, kube-system, kube-public or kube-node-lease: a tenant puts its"
+          + " quota, network policy and role bindings in its namespaces")
   private List<@Size(min = 1, max = 63) String> namespaces = new ArrayList<>();
 
   @JsonPropertyDescription("People and groups with access to the tenant's namespaces, each bound to one of the"

@@ -121,4 +121,30 @@ class DefinitionValidatorTest {
         .contains("panel 'a': the id is used twice")
         .contains("dataset 'd' needs exactly one of path, url, jdbc or sample");
   }
+
+  @Test
+  void urlPortsOutOfRange() {
+    assertRefused("""
+        title: T
+        datasets:
+          - {name: a, format: csv, url: 'https://files.example.com:99999/a.csv'}
+          - {name: b, format: jdbc, jdbc: {url: 'jdbc:postgresql://db:5432,replica:0/sales', query: SELECT 1}}
+        panels: [{id: p, type: text, text: x}]
+        """)
+        .contains("dataset 'a': the url's port must be 1 to 65535, in 'https://files.example.com:99999/a.csv'")
+        .contains("dataset 'b': jdbc.url's ports must be 1 to 65535, in 'jdbc:postgresql://db:5432,replica:0/sales'");
+  }
+
+  @Test
+  void urlPortsInRangeOrLeftToTheScheme() {
+    assertProblems("""
+        title: T
+        datasets:
+          - {name: a, format: csv, url: 'https://files.example.com:65535/a.csv'}
+          - {name: b, format: csv, url: 'http://[2001:db8::1]:8080/b.csv?x=1'}
+          - {name: c, format: csv, url: 'https://files.example.com'}
+          - {name: d, format: jdbc, jdbc: {url: 'jdbc:postgresql://db,[2001:db8::2]:1/sales', query: SELECT 1}}
+        panels: [{id: p, type: text, text: x}]
+        """).isEmpty();
+  }
 }

@@ -2,6 +2,7 @@ package io.astralytiq.api.v1alpha1.definition;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.astralytiq.api.runtime.RuntimeContract;
+import io.astralytiq.api.v1alpha1.ApiGroup;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -17,6 +18,12 @@ public class Dataset {
 
   /** An http(s) URL without credentials in it. */
   public static final String URL_PATTERN = "^https?://[^/@\\s]+(/\\S*)?$";
+  /**
+   * The start of an http(s) URL whose port, if it names one, is 1 to 65535: URL_PATTERN takes any authority, and
+   * the operator opens egress only to a port that exists. A prefix, to be found, not matched whole.
+   */
+  public static final String URL_PORT = "^https?://(\\[[^\\]/]*\\]|[^/?#:\\[\\]\\s]*)(:(" + ApiGroup.PORT
+      + ")?)?([/?#]|$)";
 
   @JsonPropertyDescription("Table name the panels' SQL uses for this dataset.")
   @Required
@@ -47,6 +54,8 @@ public class Dataset {
   @Size(max = 2048)
   @ValidationRule(value = "self.matches(r'" + URL_PATTERN + "')",
       message = "a dataset URL starts with http:// or https:// and carries no credentials (user@)")
+  @ValidationRule(value = "!self.matches(r'" + URL_PATTERN + "') || self.matches(r'" + URL_PORT + "')",
+      message = "a dataset URL's port must be 1 to 65535")
   private String url;
 
   @JsonPropertyDescription("A SQL database reached by JDBC.")

@@ -86,6 +86,7 @@ public record DashboardInputs(DashboardModel model, List<Outcome> problems, Opti
     DashboardModel model = new DashboardModel(dashboard, config, definition, tenant,
         tenantResource.map(t -> t.getSpec().getTls()).orElse(null), holder.isPresent(),
         tenantResource.map(t -> t.getSpec().getEgress()).orElse(null), tenantNamespaces(context, tenantResource));
+    RuntimeEnv.problem(model).ifPresent(problems::add);
     model.egressRefusals().forEach(refusal -> problems.add(problem(DashboardConditions.REASON_EGRESS_NOT_ALLOWED,
         refusal)));
     Outcome admission = Admission.check(dashboard, tenant, tenantResource, model.image(),

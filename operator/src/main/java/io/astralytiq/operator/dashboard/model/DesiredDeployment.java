@@ -19,6 +19,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The runtime's Deployment. Pods run under the restricted Pod Security Standard: non-root, read-only root
@@ -108,7 +110,11 @@ final class DesiredDeployment {
     }
     RuntimeSpec runtime = model.spec().getRuntime();
     if (runtime != null && runtime.getEnv() != null) {
-      env.addAll(runtime.getEnv());
+      // The operator's own settings win: a variable of the same name from the spec is left out, not appended after
+      // them (of two, the container gets the last). The schema and EnvNotAllowed refuse such an env for the runtime
+      // already; this holds whatever gets past them.
+      Set<String> own = env.stream().map(EnvVar::getName).collect(Collectors.toUnmodifiableSet());
+      runtime.getEnv().stream().filter(e -> !own.contains(e.getName())).forEach(env::add);
     }
     return env;
   }

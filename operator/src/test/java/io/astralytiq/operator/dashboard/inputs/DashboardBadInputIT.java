@@ -3,6 +3,7 @@ package io.astralytiq.operator.dashboard.inputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.astralytiq.api.runtime.RuntimeContract;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.api.v1alpha1.DashboardPhase;
@@ -12,15 +13,18 @@ import io.astralytiq.api.v1alpha1.RuntimeSpec;
 import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.DashboardAsserts;
 import io.astralytiq.operator.testing.Dashboards;
+import io.astralytiq.operator.testing.OperatorFixture;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBindingBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -138,6 +142,46 @@ class DashboardBadInputIT {
     assertThat(ready.getMessage()).contains("registry.example.com/team//app:1");
     operator.dashboards().awaitPresent("the good dashboard deployed", () -> deployment(namespace, "good"));
     assertThat(deployment(namespace, "bad")).isNull();
+  }
+
+  /**
+   * The schema's TZ-only rule for dashboard-runtime sees only an unset spec.runtime.image: a Dashboard naming the
+   * runtime's image gets past it, and the operator refuses its env instead, before anything is rolled out.
+   */
+  @Test
+  void anEnvForTheRuntimeNamedByItsImageIsRefusedBeforeAnyRollout() {
+    String namespace = operator.namespace("runtime-env");
+    Dashboard dashboard = Dashboards.minimal(namespace, "orders");
+    RuntimeSpec runtime = new RuntimeSpec();
+    runtime.setImage(OperatorFixture.RUNTIME_IMAGE);
+    runtime.setEnv(List.of(new EnvVarBuilder().withName("TZ").withValue("Europe/Paris").build(),
+        new EnvVarBuilder().withName(RuntimeContract.EGRESS_ALLOWED_HOSTS_ENV).withValue("169.254.169.254").build()));
+    dashboard.getSpec().setRuntime(runtime);
+    operator.client().resource(dashboard).create();
+
+    Condition ready = operator.dashboards().awaitCondition(namespace, "orders", DashboardConditions.READY, "False",
+        DashboardConditions.REASON_ENV_NOT_ALLOWED);
+    assertThat(ready.getMessage()).contains("spec.runtime.env sets " + RuntimeContract.EGRESS_ALLOWED_HOSTS_ENV + ",")
+        .contains(OperatorFixture.RUNTIME_IMAGE).doesNotContain("TZ,");
+    assertThat(operator.dashboards().get(namespace, "orders").getStatus().getPhase()).isEqualTo(DashboardPhase.Failed);
+    assertThat(deployment(namespace, "orders")).as("nothing deployed with the runtime's settings overridden").isNull();
+    assertThat(operator.client().apps().controllerRevisions().inNamespace(namespace).list().getItems())
+        .as("no revision recorded: no rollout started").isEmpty();
+    operator.dashboards().awaitEvent(namespace, "orders", "Warning", DashboardConditions.REASON_ENV_NOT_ALLOWED);
+
+    operator.dashboards().edit(namespace, "orders", d -> {
+      d.getSpec().getRuntime().setEnv(List.of(new EnvVarBuilder().withName("TZ").withValue("Europe/Paris").build()));
+      return d;
+    });
+    Deployment deployment = operator.dashboards().awaitPresent("the Deployment once only TZ is left",
+        () -> deployment(namespace, "orders"));
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .filteredOn(e -> e.getName().equals(RuntimeContract.EGRESS_ALLOWED_HOSTS_ENV)).singleElement()
+        .satisfies(e -> assertThat(e.getValue()).as("the operator's own value").isNotEqualTo("169.254.169.254"));
+    assertThat(operator.dashboards().events(namespace, "orders"))
+        .as("one Warning Event for the refusal")
+        .filteredOn(e -> DashboardConditions.REASON_ENV_NOT_ALLOWED.equals(e.getReason())).singleElement()
+        .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
   }
 
   @Test

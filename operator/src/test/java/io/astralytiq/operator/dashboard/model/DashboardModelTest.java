@@ -262,6 +262,24 @@ class DashboardModelTest {
         .doesNotContainKeys("ASTRALYTIQ_EGRESS_BLOCKED_CIDRS", "ASTRALYTIQ_EGRESS_ALLOWED_HOSTS");
   }
 
+  @Test
+  void theOperatorsOwnEnvironmentWinsOverTheSpecs() {
+    DashboardSpec spec = new DashboardSpec();
+    spec.setRuntime(new RuntimeSpec());
+    spec.getRuntime().setImage(CONFIG.runtimeImage());
+    spec.getRuntime().setEnv(List.of(
+        new EnvVarBuilder().withName("ASTRALYTIQ_EGRESS_BLOCKED_CIDRS").withValue("").build(),
+        new EnvVarBuilder().withName("ASTRALYTIQ_EGRESS_ALLOWED_HOSTS").withValue("metadata.internal").build(),
+        new EnvVarBuilder().withName("TZ").withValue("Europe/Paris").build()));
+    DashboardModel model = model(dashboard(spec), DEFINITION, false);
+
+    assertThat(model.deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .extracting(e -> e.getName()).as("each name once").doesNotHaveDuplicates();
+    assertThat(env(model)).containsEntry("ASTRALYTIQ_EGRESS_BLOCKED_CIDRS", String.join(",",
+            CONFIG.runtimeEgress().blockedCidrs()))
+        .containsEntry("ASTRALYTIQ_EGRESS_ALLOWED_HOSTS", "").containsEntry("TZ", "Europe/Paris");
+  }
+
   private static Map<String, String> env(DashboardModel model) {
     Map<String, String> env = new java.util.TreeMap<>();
     model.deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
