@@ -29,7 +29,9 @@ operator_pid="" operator_log="" operator_port="" operator_jar="" harness_classes
 bench_operator_init() { # <operator jar> <work directory>
   cp "$1" "$2/operator.jar"
   cp -r "$(dirname "$1")/test-classes" "$2/test-classes"
-  operator_jar="$2/operator.jar" harness_classes="$2/test-classes"
+  # The test support the harnesses share with the tests of the API module (io.astralytiq.testing).
+  cp -r "$(dirname "$1")/../../crds/target/test-classes" "$2/crds-test-classes"
+  operator_jar="$2/operator.jar" harness_classes="$2/test-classes:$2/crds-test-classes"
   operator_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 }
 

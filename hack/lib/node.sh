@@ -293,7 +293,8 @@ node_start() { # <component> <binary> <args...>
   [[ "${NODE_HOST:-0}" == 1 ]] && enter=()
   ln -sf "$binary" "$WORKDIR/bin/$name"
   mkdir -p "$WORKDIR/logs" "$WORKDIR/pids"
-  setsid "${enter[@]}" "$WORKDIR/bin/$name" "$@" </dev/null >"$WORKDIR/logs/$name.log" 2>&1 9>&- &
+  # Appended: hack/cluster crash starts a component again into the same log.
+  setsid "${enter[@]}" "$WORKDIR/bin/$name" "$@" </dev/null >>"$WORKDIR/logs/$name.log" 2>&1 9>&- &
   echo $! > "$WORKDIR/pids/$name.pid"
 }
 

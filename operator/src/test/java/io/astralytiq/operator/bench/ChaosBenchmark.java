@@ -8,6 +8,8 @@ import io.astralytiq.api.v1alpha1.RuntimeSpec;
 import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.api.v1alpha1.TenantSpec;
 import io.astralytiq.operator.testing.Dashboards;
+import io.astralytiq.operator.testing.RealNode;
+import io.astralytiq.testing.SimulatedPods;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The Java half of {@code hack/bench chaos}: the script kills the operator and restarts the API server and etcd;
@@ -45,6 +48,13 @@ import java.util.stream.IntStream;
  * </ul>
  * Whether a revision is good is read from the Dashboard itself (its image), never from the operator's status, so
  * the check depends on nothing the operator says about itself.
+ *
+ * <p>With {@code --real-dashboards N} (and {@code --runtime-image}, {@code --crash-image}) the cluster has a real
+ * node: the simulated Dashboards' namespaces send their pods to the kwok nodes, and a Tenant of its own holds N
+ * Dashboards that really run dashboard-runtime on the real node; their bad revisions are an image whose process
+ * exits at once, their good ones a new title (and the runtime's image again), at most every
+ * {@code --real-min-gap-s}; they get {@code --real-share} of the churn's picks, and the churn's result counts their
+ * changes ({@code real_changes=}).
  */
 public final class ChaosBenchmark {
 
@@ -52,6 +62,7 @@ public final class ChaosBenchmark {
   /** The simulated nodes crash-loop a container whose image contains "crashloop" (hack/kwok/stages.yaml). */
   static final String BAD_IMAGE = "example.test/astralytiq/dashboard-runtime-crashloop:";
   static final String PREFIX = "chaos-";
+  static final String REAL_NAMESPACE = PREFIX + "real";
   private static final long POLL_MILLIS = 5000;
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -66,7 +77,9 @@ public final class ChaosBenchmark {
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !List.of("setup", "churn", "specs", "check").contains(args[0])) {
       System.err.println("usage: ChaosBenchmark setup|churn|specs|check [--tenants N] [--dashboards N] [--seed N]"
-          + " [--interval-ms N] [--min-gap-s N] [--bad-share X] [--stop-file PATH] [--settle-s N] [--specs PATH]");
+          + " [--interval-ms N] [--min-gap-s N] [--bad-share X] [--stop-file PATH] [--settle-s N] [--specs PATH]"
+          + " [--progress-deadline-s N] [--real-dashboards N --runtime-image REF --crash-image REF]"
+          + " [--real-min-gap-s N] [--real-share X]");
       System.exit(2);
     }
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
@@ -100,32 +113,61 @@ public final class ChaosBenchmark {
     long start = System.nanoTime();
     List<String> namespaces = namespaces();
     for (String namespace : namespaces) {
-      Tenant tenant = new Tenant();
-      tenant.setMetadata(new ObjectMetaBuilder().withName(namespace).build());
-      tenant.setSpec(new TenantSpec());
-      tenant.getSpec().setNamespaces(List.of(namespace));
-      ImagePolicy policy = new ImagePolicy();
-      policy.setAllowedRegistries(List.of("example.test"));
-      tenant.getSpec().setImagePolicy(policy);
-      client.resource(tenant).create();
+      client.resource(tenant(namespace, namespace.equals(REAL_NAMESPACE) ? registryOf(runtimeImage()) : "example.test"))
+          .create();
     }
     awaitCount("Tenants Ready", start, namespaces.size(), () -> client.resources(Tenant.class).list().getItems()
         .stream().filter(t -> t.getStatus() != null && ready(t.getStatus().getConditions())).count());
+    if (realDashboards() > 0) {
+      // Before any Dashboard: a pod is sent to the kwok nodes when it is created.
+      simulatedNamespaces().forEach(namespace -> SimulatedPods.in(client, namespace));
+    }
     int count = options.integer("dashboards", 200);
+    List<String> simulated = simulatedNamespaces();
     for (int i = 0; i < count; i++) {
-      Dashboard dashboard = Dashboards.minimal(namespaces.get(i % namespaces.size()), String.format("d-%03d", i));
+      Dashboard dashboard = Dashboards.minimal(simulated.get(i % simulated.size()), String.format("d-%03d", i));
       dashboard.getSpec().setReplicas(1);
       RuntimeSpec runtime = new RuntimeSpec();
       runtime.setImage(GOOD_IMAGE + "1");
       dashboard.getSpec().setRuntime(runtime);
-      RolloutSpec rollout = new RolloutSpec();
-      rollout.setProgressDeadlineSeconds(60);
-      dashboard.getSpec().setRollout(rollout);
+      dashboard.getSpec().setRollout(rollout(options.integer("progress-deadline-s", 60)));
       client.resource(dashboard).create();
     }
-    awaitCount("Dashboards Ready", start, count, () -> dashboards().stream()
+    for (int i = 0; i < realDashboards(); i++) {
+      Dashboard dashboard = RealNode.sampleDashboard(REAL_NAMESPACE, String.format("real-%d", i), "Orders");
+      dashboard.getSpec().setReplicas(1);
+      RuntimeSpec runtime = new RuntimeSpec();
+      runtime.setImage(runtimeImage());
+      dashboard.getSpec().setRuntime(runtime);
+      // A real JVM starting on a busy machine, and a kubelet stopped for half a minute meanwhile.
+      dashboard.getSpec().setRollout(rollout(300));
+      client.resource(dashboard).create();
+    }
+    int all = count + realDashboards();
+    awaitCount("Dashboards Ready", start, all, () -> dashboards().stream()
         .filter(d -> d.getStatus() != null && ready(d.getStatus().getConditions())).count());
     return String.format("seconds=%.1f", seconds(start));
+  }
+
+  private static Tenant tenant(String namespace, String registry) {
+    Tenant tenant = new Tenant();
+    tenant.setMetadata(new ObjectMetaBuilder().withName(namespace).build());
+    tenant.setSpec(new TenantSpec());
+    tenant.getSpec().setNamespaces(List.of(namespace));
+    ImagePolicy policy = new ImagePolicy();
+    policy.setAllowedRegistries(List.of(registry));
+    tenant.getSpec().setImagePolicy(policy);
+    return tenant;
+  }
+
+  private static RolloutSpec rollout(int progressDeadlineSeconds) {
+    RolloutSpec rollout = new RolloutSpec();
+    rollout.setProgressDeadlineSeconds(progressDeadlineSeconds);
+    return rollout;
+  }
+
+  private static String registryOf(String image) {
+    return image.substring(0, image.indexOf('/'));
   }
 
   private String churn() throws InterruptedException {
@@ -133,27 +175,34 @@ public final class ChaosBenchmark {
     Path stop = Path.of(options.string("stop-file", "/nonexistent"));
     long interval = options.integer("interval-ms", 500);
     long minGap = TimeUnit.SECONDS.toNanos(options.integer("min-gap-s", 15));
+    long realMinGap = TimeUnit.SECONDS.toNanos(options.integer("real-min-gap-s", 60));
     double badShare = options.decimal("bad-share", 0.3);
+    // Three real Dashboards among two hundred would hardly ever be picked: they get a share of the picks instead.
+    double realShare = realDashboards() > 0 ? options.decimal("real-share", 0.1) : 0;
     List<String[]> targets = new ArrayList<>();
+    List<String[]> realTargets = new ArrayList<>();
     Map<String, Long> lastChanged = new HashMap<>();
     int changes = 0;
     int good = 0;
     int bad = 0;
     int failed = 0;
+    int real = 0;
     while (!Files.exists(stop)) {
       Thread.sleep(interval);
       if (targets.isEmpty()) {
         try {
-          dashboards().forEach(d -> targets.add(new String[] {d.getMetadata().getNamespace(),
-              d.getMetadata().getName()}));
+          dashboards().forEach(d -> (d.getMetadata().getNamespace().equals(REAL_NAMESPACE) ? realTargets : targets)
+              .add(new String[] {d.getMetadata().getNamespace(), d.getMetadata().getName()}));
         } catch (KubernetesClientException e) {
           failed++;
           continue;
         }
       }
-      String[] target = targets.get(random.nextInt(targets.size()));
+      List<String[]> pool = !realTargets.isEmpty() && random.nextDouble() < realShare ? realTargets : targets;
+      String[] target = pool.get(random.nextInt(pool.size()));
       String key = target[0] + "/" + target[1];
-      if (System.nanoTime() - lastChanged.getOrDefault(key, 0L) < minGap) {
+      long gap = target[0].equals(REAL_NAMESPACE) ? realMinGap : minGap;
+      if (System.nanoTime() - lastChanged.getOrDefault(key, 0L) < gap) {
         continue;
       }
       boolean makeBad = random.nextDouble() < badShare;
@@ -161,6 +210,7 @@ public final class ChaosBenchmark {
       int tag = ++changes;
       if (change(target, makeBad, newImage, tag)) {
         lastChanged.put(key, System.nanoTime());
+        real += pool == realTargets ? 1 : 0;
         if (makeBad) {
           bad++;
         } else {
@@ -170,7 +220,8 @@ public final class ChaosBenchmark {
         failed++;
       }
     }
-    return String.format("changes=%d good=%d bad=%d failed_writes=%d", good + bad, good, bad, failed);
+    String result = String.format("changes=%d good=%d bad=%d failed_writes=%d", good + bad, good, bad, failed);
+    return realDashboards() > 0 ? result + " real_changes=" + real : result;
   }
 
   /**
@@ -181,7 +232,11 @@ public final class ChaosBenchmark {
     for (int attempt = 1; ; attempt++) {
       try {
         client.resources(Dashboard.class).inNamespace(target[0]).withName(target[1]).edit(d -> {
-          if (newImage) {
+          if (target[0].equals(REAL_NAMESPACE)) {
+            // One good image on the real node: a good revision is a new title on it.
+            d.getSpec().getRuntime().setImage(makeBad ? crashImage() : runtimeImage());
+            d.getSpec().getDefinition().setTitle("Orders " + tag);
+          } else if (newImage) {
             d.getSpec().getRuntime().setImage((makeBad ? BAD_IMAGE : GOOD_IMAGE) + tag);
           } else {
             d.getSpec().getDefinition().setTitle("Orders " + tag);
@@ -248,7 +303,32 @@ public final class ChaosBenchmark {
   }
 
   private List<String> namespaces() {
+    return realDashboards() > 0 ? Stream.concat(simulatedNamespaces().stream(), Stream.of(REAL_NAMESPACE)).toList()
+        : simulatedNamespaces();
+  }
+
+  private List<String> simulatedNamespaces() {
     return IntStream.range(0, options.integer("tenants", 5)).mapToObj(i -> PREFIX + i).toList();
+  }
+
+  private int realDashboards() {
+    return options.integer("real-dashboards", 0);
+  }
+
+  private String runtimeImage() {
+    return required("runtime-image");
+  }
+
+  private String crashImage() {
+    return required("crash-image");
+  }
+
+  private String required(String option) {
+    String value = options.string(option, null);
+    if (value == null) {
+      throw new IllegalArgumentException("--" + option + " is required with --real-dashboards");
+    }
+    return value;
   }
 
   /** Polls until the count reaches the target, riding out API server errors; fails after 15 minutes. */
