@@ -58,6 +58,15 @@ bench_operator_kill() {
   operator_pid=""
 }
 
+# Whether the operator process has exited; if so, reaps it and sets operator_exit_code.
+operator_exit_code=""
+bench_operator_exited() {
+  [[ -n "$operator_pid" ]] && kill -0 "$operator_pid" 2>/dev/null && return 1
+  operator_exit_code=0
+  wait "$operator_pid" 2>/dev/null || operator_exit_code=$?
+  operator_pid=""
+}
+
 bench_metrics_url() { echo "http://127.0.0.1:$operator_port/metrics"; }
 bench_writes() { metric "$(bench_metrics_url)" astralytiq_operator_api_requests_total 'verb="(POST|PUT|PATCH|DELETE)"'; }
 bench_reconciled() { metric "$(bench_metrics_url)" operator_sdk_reconciliations_success_total 'kind="Dashboard"'; }

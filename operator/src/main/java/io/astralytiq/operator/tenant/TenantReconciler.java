@@ -8,6 +8,7 @@ import io.astralytiq.operator.common.Informers;
 import io.astralytiq.operator.common.Refusal;
 import io.astralytiq.operator.common.StatusEvents;
 import io.astralytiq.operator.common.StatusPatch;
+import io.astralytiq.operator.common.WorkflowRefusals;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.tenant.dependent.TenantWorkflowContext;
 import io.astralytiq.operator.tenant.dependent.TenantNamespaceDependent;
@@ -80,8 +81,10 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
     TenantModel model = model(tenant, context);
     TenantWorkflowContext.share(context, model);
-    List<Refusal> refused = TenantRefusals.of(
-        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow());
+    List<Refusal> refused = WorkflowRefusals.of(
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow(),
+        dependent -> "of tenant " + tenant.getMetadata().getName()).stream().map(WorkflowRefusals.Refused::refusal)
+        .toList();
     List<Dashboard> dashboards = TenantDashboards.in(context, model.namespaces());
     List<ResourceQuota> quotas = context.getSecondaryResources(ResourceQuota.class).stream().toList();
     List<String> missingRoles = roles.missing(context.getClient(),

@@ -3,18 +3,14 @@ package io.astralytiq.operator.dashboard.dependent;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardConditions;
 import io.astralytiq.operator.common.Outcome;
-import io.astralytiq.operator.common.Refusal;
+import io.astralytiq.operator.common.WorkflowRefusals;
 import io.astralytiq.operator.dashboard.dependent.DashboardBuiltInDependents.DashboardDeploymentDependent;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The children the API server refused in one run of the workflow, as problems of the Dashboard: one mechanism for
@@ -37,24 +33,14 @@ public record ChildRefusals(List<Outcome> problems, boolean deploymentRefused) {
   /**
    * @throws RuntimeException the workflow's errors together, when any of them is not a refusal
    */
-  @SuppressWarnings("rawtypes")
   public static ChildRefusals of(WorkflowReconcileResult result, Dashboard dashboard, Context<Dashboard> context,
       Clock clock) {
-    List<Outcome> problems = new ArrayList<>();
-    boolean deploymentRefused = false;
-    List<Map.Entry<DependentResource, Exception>> errors = new ArrayList<>(result.getErroredDependents().entrySet());
-    errors.sort(Comparator.comparing(e -> e.getKey().resourceType().getSimpleName()));
-    for (Map.Entry<DependentResource, Exception> error : errors) {
-      Optional<Refusal> refusal = Refusal.of(error.getValue(), error.getKey().resourceType().getSimpleName(),
-          childName(error.getKey(), dashboard, context));
-      if (refusal.isEmpty()) {
-        result.throwAggregateExceptionIfErrorsPresent();
-      }
-      problems.add(new Outcome(DashboardConditions.READY, false, DashboardConditions.REASON_CHILD_REFUSED,
-          refusal.orElseThrow().describe(), clock.instant().plus(RECHECK)));
-      deploymentRefused |= error.getKey() instanceof DashboardDeploymentDependent;
-    }
-    return new ChildRefusals(List.copyOf(problems), deploymentRefused);
+    List<WorkflowRefusals.Refused> refused = WorkflowRefusals.of(result,
+        dependent -> childName(dependent, dashboard, context));
+    List<Outcome> problems = refused.stream().map(r -> new Outcome(DashboardConditions.READY, false,
+        DashboardConditions.REASON_CHILD_REFUSED, r.refusal().describe(), clock.instant().plus(RECHECK))).toList();
+    boolean deploymentRefused = refused.stream().anyMatch(r -> r.dependent() instanceof DashboardDeploymentDependent);
+    return new ChildRefusals(problems, deploymentRefused);
   }
 
   private static String childName(DependentResource<?, ?> dependent, Dashboard dashboard,
