@@ -1,17 +1,17 @@
 package io.astralytiq.runtime.web;
 
-import io.astralytiq.runtime.TestEngines;
-import io.astralytiq.runtime.limits.Limits;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.astralytiq.runtime.RuntimeProperties;
+import io.astralytiq.runtime.TestEngines;
 import io.astralytiq.runtime.definition.CompiledDashboard;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.astralytiq.runtime.engine.QueryEngine;
+import io.astralytiq.runtime.limits.Limits;
 import io.astralytiq.runtime.variables.VariableResolver;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package io.astralytiq.operator.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.astralytiq.operator.testing.RunningOperator;
 import io.astralytiq.operator.testing.Dashboards;
 import io.astralytiq.operator.testing.OperatorFixture;
+import io.astralytiq.operator.testing.RunningOperator;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,6 @@
 package io.astralytiq.operator.dashboard.dependent;
 
 import io.astralytiq.api.v1alpha1.Dashboard;
-import io.astralytiq.api.v1alpha1.DashboardNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;

@@ -2,8 +2,8 @@ package io.astralytiq.operator.dashboard.alerts;
 
 import io.astralytiq.api.runtime.RuntimeMetrics;
 import io.astralytiq.api.v1alpha1.AlertSeverity;
-import io.astralytiq.api.v1alpha1.AlertSpec.AlertType;
 import io.astralytiq.api.v1alpha1.AlertSpec;
+import io.astralytiq.api.v1alpha1.AlertSpec.AlertType;
 import io.astralytiq.api.v1alpha1.Dashboard;
 import io.astralytiq.api.v1alpha1.DashboardSpec;
 import io.astralytiq.operator.config.OperatorConfig;

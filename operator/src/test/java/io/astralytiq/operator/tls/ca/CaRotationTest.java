@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astralytiq.operator.config.TlsPolicy;
+import io.astralytiq.operator.testing.MutableClock;
 import io.astralytiq.operator.tls.CertificateAuthority;
 import io.astralytiq.operator.tls.CertificateIssuer;
-import io.astralytiq.operator.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

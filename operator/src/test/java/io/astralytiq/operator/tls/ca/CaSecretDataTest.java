@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astralytiq.operator.config.TlsPolicy;
+import io.astralytiq.operator.testing.MutableClock;
 import io.astralytiq.operator.tls.CertificateIssuer;
 import io.astralytiq.operator.tls.InvalidTlsDataException;
-import io.astralytiq.operator.testing.MutableClock;
 import io.astralytiq.operator.tls.Pem;
 import io.astralytiq.operator.tls.SecretData;
 import java.time.Instant;

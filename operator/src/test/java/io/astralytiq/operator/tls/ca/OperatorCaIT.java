@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.operator.common.EventRecorder;
 import io.astralytiq.operator.config.TlsPolicy;
-import io.astralytiq.operator.tls.CertificateIssuer;
 import io.astralytiq.operator.testing.MutableClock;
+import io.astralytiq.operator.tls.CertificateIssuer;
 import io.astralytiq.testing.RealApiServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;

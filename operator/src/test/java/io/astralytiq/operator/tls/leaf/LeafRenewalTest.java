@@ -3,10 +3,10 @@ package io.astralytiq.operator.tls.leaf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.operator.config.TlsPolicy;
+import io.astralytiq.operator.testing.MutableClock;
 import io.astralytiq.operator.tls.CertificateAuthority;
 import io.astralytiq.operator.tls.CertificateIssuer;
 import io.astralytiq.operator.tls.LeafCertificate;
-import io.astralytiq.operator.testing.MutableClock;
 import io.astralytiq.operator.tls.SecretData;
 import io.astralytiq.operator.tls.ca.CaBundle;
 import java.time.Duration;
