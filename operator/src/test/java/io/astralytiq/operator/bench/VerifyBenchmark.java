@@ -4,6 +4,7 @@ import io.astralytiq.operator.dashboard.images.ImageCheck;
 import io.astralytiq.operator.dashboard.images.ImageVerifier;
 import io.astralytiq.operator.dashboard.images.RegistrySettings;
 import io.astralytiq.operator.dashboard.images.TrustedKey;
+import io.astralytiq.operator.dashboard.images.VerifierCalls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -20,11 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
@@ -85,7 +81,7 @@ public final class VerifyBenchmark {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     try (ImageVerifier verifier = verifier(meters)) {
       long started = System.nanoTime();
-      ImageCheck check = verdict(verifier, image);
+      ImageCheck check = VerifierCalls.verdict(verifier, image, keys, List.of());
       return new Measured(check, (System.nanoTime() - started) / 1e6, requests(meters));
     }
   }
@@ -93,7 +89,7 @@ public final class VerifyBenchmark {
   /** The median time of n answers from the cache. */
   private double cached(String image, int n) throws InterruptedException {
     try (ImageVerifier verifier = verifier(new SimpleMeterRegistry())) {
-      verdict(verifier, image);
+      VerifierCalls.verdict(verifier, image, keys, List.of());
       double[] ms = new double[n];
       for (int i = 0; i < n; i++) {
         long started = System.nanoTime();
@@ -108,45 +104,20 @@ public final class VerifyBenchmark {
     }
   }
 
-  /** 200 checks started at once from 32 threads, each waited for until its verdict; the requests they all cost. */
+  /** 200 checks started together, each until its verdict; the registry requests they all cost. */
   private Measured concurrently(IntFunction<String> images) throws Exception {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    ExecutorService callers = Executors.newFixedThreadPool(32);
     try (ImageVerifier verifier = verifier(meters)) {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<ImageCheck>> futures = new ArrayList<>();
-      for (int i = 0; i < DASHBOARDS; i++) {
-        String image = images.apply(i);
-        futures.add(callers.submit(() -> {
-          start.await();
-          return verdict(verifier, image);
-        }));
-      }
       long started = System.nanoTime();
-      start.countDown();
-      ImageCheck last = null;
-      for (Future<ImageCheck> future : futures) {
-        last = future.get(2, TimeUnit.MINUTES);
-        if (!last.verified()) {
-          throw new IllegalStateException(last.message());
+      List<ImageCheck> checks = VerifierCalls.concurrently(verifier, DASHBOARDS, images, keys);
+      double ms = (System.nanoTime() - started) / 1e6;
+      for (ImageCheck check : checks) {
+        if (!check.verified()) {
+          throw new IllegalStateException(check.message());
         }
       }
-      return new Measured(last, (System.nanoTime() - started) / 1e6, requests(meters));
-    } finally {
-      callers.shutdownNow();
+      return new Measured(checks.get(0), ms, requests(meters));
     }
-  }
-
-  private ImageCheck verdict(ImageVerifier verifier, String image) throws InterruptedException {
-    CountDownLatch done = new CountDownLatch(1);
-    Optional<ImageCheck> check = verifier.check(image, keys, List.of(), done::countDown);
-    if (check.isPresent()) {
-      return check.get();
-    }
-    if (!done.await(2, TimeUnit.MINUTES)) {
-      throw new IllegalStateException("no verdict on " + image + " within 2 minutes");
-    }
-    return verifier.check(image, keys, List.of(), () -> { }).orElseThrow();
   }
 
   private static long requests(SimpleMeterRegistry meters) {

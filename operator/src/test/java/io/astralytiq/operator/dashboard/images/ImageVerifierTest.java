@@ -11,15 +11,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,16 +46,9 @@ class ImageVerifierTest {
     registry.close();
   }
 
-  /** The verdict, waiting for the callback when the first answer is empty. */
   private ImageCheck verdict(String image, List<TrustedKey> keys, List<RegistryCredential> credentials)
       throws InterruptedException {
-    CountDownLatch done = new CountDownLatch(1);
-    Optional<ImageCheck> first = verifier.check(image, keys, credentials, done::countDown);
-    if (first.isPresent()) {
-      return first.get();
-    }
-    assertThat(done.await(20, TimeUnit.SECONDS)).as("the callback after checking " + image).isTrue();
-    return verifier.check(image, keys, credentials, () -> { }).orElseThrow();
+    return VerifierCalls.verdict(verifier, image, keys, credentials);
   }
 
   private double registryRequests() {
@@ -223,7 +209,7 @@ class ImageVerifierTest {
   @Test
   void twoHundredDashboardsAskingAtOnceCostOneSetOfRequests() throws Exception {
     registry.delay(Duration.ofMillis(100));
-    List<ImageCheck> checks = concurrently(200, i -> IMAGE);
+    List<ImageCheck> checks = VerifierCalls.concurrently(verifier, 200, i -> IMAGE, KEYS);
 
     assertThat(checks).hasSize(200).allSatisfy(c -> assertThat(c.result()).isEqualTo(VerificationResult.VERIFIED));
     assertThat(registry.requests()).isEqualTo(3);
@@ -237,38 +223,10 @@ class ImageVerifierTest {
       registry.manifest(REPOSITORY, "t" + i, Recorded.bytes("image.json"));
     }
     registry.delay(Duration.ofMillis(20));
-    List<ImageCheck> checks = concurrently(200, i -> HOST + "/" + REPOSITORY + ":t" + i);
+    List<ImageCheck> checks = VerifierCalls.concurrently(verifier, 200, i -> HOST + "/" + REPOSITORY + ":t" + i, KEYS);
 
     assertThat(checks)
         .allSatisfy(c -> assertThat(c.pinned()).isEqualTo(HOST + "/" + REPOSITORY + "@" + IMAGE_DIGEST));
     assertThat(registry.requests()).as("each tag once, the signature once").isEqualTo(200 + 2);
-  }
-
-  private interface Images {
-    String image(int i);
-  }
-
-  /** n checks started together from many threads, each then waited for until its verdict. */
-  private List<ImageCheck> concurrently(int n, Images images) throws Exception {
-    ExecutorService callers = Executors.newFixedThreadPool(32);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<ImageCheck>> futures = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        String image = images.image(i);
-        futures.add(callers.submit(() -> {
-          start.await();
-          return verdict(image, KEYS, List.of());
-        }));
-      }
-      start.countDown();
-      List<ImageCheck> checks = new ArrayList<>();
-      for (Future<ImageCheck> future : futures) {
-        checks.add(future.get(30, TimeUnit.SECONDS));
-      }
-      return checks;
-    } finally {
-      callers.shutdownNow();
-    }
   }
 }

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,13 +64,7 @@ class SignatureVerificationIT {
       verifier = new ImageVerifier(registry.settings(), TAG_LIFETIME, Duration.ofMinutes(10), 100, clock,
           new SimpleMeterRegistry());
     }
-    CountDownLatch done = new CountDownLatch(1);
-    Optional<ImageCheck> first = verifier.check(image, trusted, List.of(), done::countDown);
-    if (first.isPresent()) {
-      return first.get();
-    }
-    assertThat(done.await(30, TimeUnit.SECONDS)).as("a verdict on " + image).isTrue();
-    return verifier.check(image, trusted, List.of(), () -> { }).orElseThrow();
+    return VerifierCalls.verdict(verifier, image, trusted, List.of());
   }
 
   private static String image(String tag) {
