@@ -173,6 +173,35 @@ class ImageVerifierTest {
   }
 
   @Test
+  void aBlobRedirectedToStorageElsewhereIsFollowedWithoutTheRegistrysCredentials() throws InterruptedException {
+    registry.auth(RecordedRegistry.Auth.BASIC);
+    registry.redirectBlobs();
+
+    assertThat(verdict(IMAGE, KEYS, CREDENTIALS).result()).isEqualTo(VerificationResult.VERIFIED);
+    assertThat(registry.storageRequestsWithAuthorization()).isZero();
+  }
+
+  @Test
+  void aManifestWhoseDigestIsNotTheOneTheRegistrySaysIsTamperedWith() throws InterruptedException {
+    registry.wrongDigestHeader();
+
+    ImageCheck check = verdict(IMAGE, KEYS, List.of());
+
+    assertThat(check.result()).isEqualTo(VerificationResult.SIGNATURE_INVALID);
+    assertThat(check.message()).contains("hash to " + IMAGE_DIGEST, "tampered");
+  }
+
+  @Test
+  void aManifestOverItsBoundIsNotRead() throws InterruptedException {
+    registry.manifest(REPOSITORY, "huge", new byte[RegistryClient.MAX_MANIFEST_BYTES + 1]);
+
+    ImageCheck check = verdict(HOST + "/" + REPOSITORY + ":huge", KEYS, List.of());
+
+    assertThat(check.result()).isEqualTo(VerificationResult.SIGNATURE_INVALID);
+    assertThat(check.message()).contains("larger than " + RegistryClient.MAX_MANIFEST_BYTES + " bytes");
+  }
+
+  @Test
   void aRegistryThatDoesNotAnswerInTimeIsUnreachableAndRetriedWithBackoff() throws InterruptedException {
     verifier.close();
     verifier = verifier(Duration.ofMillis(300));

@@ -36,12 +36,16 @@ final class RecordedRegistry implements AutoCloseable {
   private volatile Auth auth = Auth.NONE;
   private volatile Duration delay = Duration.ZERO;
   private volatile int status;
+  private volatile boolean redirectBlobs;
+  private volatile boolean wrongDigestHeader;
+  private final AtomicInteger storageRequestsWithAuthorization = new AtomicInteger();
 
   RecordedRegistry() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(threads);
     server.createContext("/v2/", this::registry);
     server.createContext("/token", this::token);
+    server.createContext("/storage/", this::storage);
     server.start();
   }
 
@@ -86,6 +90,21 @@ final class RecordedRegistry implements AutoCloseable {
     this.status = status;
   }
 
+  /** Blobs are answered with a redirect to a storage at another origin (localhost instead of 127.0.0.1). */
+  void redirectBlobs() {
+    this.redirectBlobs = true;
+  }
+
+  /** Manifests come with a Docker-Content-Digest that is not theirs. */
+  void wrongDigestHeader() {
+    this.wrongDigestHeader = true;
+  }
+
+  /** How many requests to the storage carried an Authorization header (none should). */
+  int storageRequestsWithAuthorization() {
+    return storageRequestsWithAuthorization.get();
+  }
+
   int requests() {
     return requests.get();
   }
@@ -113,7 +132,13 @@ final class RecordedRegistry implements AutoCloseable {
       }
       if (path.contains("/manifests/")) {
         exchange.getResponseHeaders().add("Content-Type", "application/vnd.oci.image.manifest.v1+json");
-        exchange.getResponseHeaders().add("Docker-Content-Digest", Digests.sha256(body));
+        exchange.getResponseHeaders().add("Docker-Content-Digest",
+            wrongDigestHeader ? "sha256:" + "0".repeat(64) : Digests.sha256(body));
+      } else if (redirectBlobs) {
+        exchange.getResponseHeaders().add("Location",
+            "http://localhost:" + server.getAddress().getPort() + "/storage/" + path);
+        exchange.sendResponseHeaders(307, -1);
+        return;
       }
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
@@ -142,6 +167,22 @@ final class RecordedRegistry implements AutoCloseable {
       default -> { }
     }
     return true;
+  }
+
+  private void storage(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      requests.incrementAndGet();
+      if (exchange.getRequestHeaders().containsKey("Authorization")) {
+        storageRequestsWithAuthorization.incrementAndGet();
+      }
+      byte[] body = blobs.get(exchange.getRequestURI().getPath().substring("/storage/".length()));
+      if (body == null) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+    }
   }
 
   private void token(HttpExchange exchange) throws IOException {
