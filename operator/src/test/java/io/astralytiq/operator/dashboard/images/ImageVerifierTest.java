@@ -227,6 +227,19 @@ class ImageVerifierTest {
   }
 
   @Test
+  void aBadEndpointSettingIsRetriedWithTheBackoffRatherThanAtOnce() throws InterruptedException {
+    verifier.close();
+    verifier = new ImageVerifier(new RegistrySettings(Map.of(HOST, "http://[not a host"), Duration.ofSeconds(1)),
+        TAG_LIFETIME, Duration.ofMinutes(10), 10, clock, meters);
+
+    ImageCheck check = verdict(IMAGE, KEYS, List.of());
+
+    assertThat(check.result()).isEqualTo(VerificationResult.REGISTRY_UNREACHABLE);
+    assertThat(check.retryAt()).isEqualTo(clock.instant().plusSeconds(5));
+    assertThat(check.message()).contains("failed unexpectedly (IllegalArgumentException)");
+  }
+
+  @Test
   void serverErrorsAndThrottlingAreUnreachable() throws InterruptedException {
     registry.failWith(503);
     assertThat(verdict(IMAGE, KEYS, List.of()).result()).isEqualTo(VerificationResult.REGISTRY_UNREACHABLE);
