@@ -205,12 +205,13 @@ class ImageVerifierTest {
   void aRegistryThatDoesNotAnswerInTimeIsUnreachableAndRetriedWithBackoff() throws InterruptedException {
     verifier.close();
     verifier = verifier(Duration.ofMillis(300));
-    registry.delay(Duration.ofSeconds(3));
+    registry.delay(Duration.ofSeconds(20));
 
     long started = System.nanoTime();
     ImageCheck first = verdict(IMAGE, KEYS, List.of());
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the timeout, not the registry's delay")
+        .isLessThan(Duration.ofSeconds(10));
     assertThat(first.result()).isEqualTo(VerificationResult.REGISTRY_UNREACHABLE);
     assertThat(first.digest()).isNull();
     assertThat(first.retryAt()).isEqualTo(clock.instant().plusSeconds(5));
