@@ -67,6 +67,10 @@ public final class ImageVerifier implements AutoCloseable {
 
   public ImageVerifier(RegistrySettings settings, Duration tagLifetime, Duration resultLifetime, int maxEntries,
       Clock clock, MeterRegistry meters) {
+    if (maxEntries < 1 || tagLifetime.isNegative() || resultLifetime.isNegative()) {
+      throw new IllegalArgumentException("the verifier needs maxEntries >= 1 and lifetimes >= 0, not " + maxEntries
+          + ", " + tagLifetime + ", " + resultLifetime);
+    }
     this.tagLifetime = tagLifetime;
     this.resultLifetime = resultLifetime;
     this.clock = clock;
@@ -111,24 +115,9 @@ public final class ImageVerifier implements AutoCloseable {
       return Optional.of(worded(String.valueOf(image), null, invalid, trusted));
     }
     RegistryCredential credential = credentialFor(ref, credentials == null ? List.of() : credentials);
-    String user = credential == null ? "" : credential.username();
     long started = System.nanoTime();
-    CompletableFuture<Resolution> resolution = ref.digest() != null
-        ? CompletableFuture.completedFuture(new Resolution(ref.digest(), null))
-        : tags.get(new TagKey(ref.registry(), ref.repository(), ref.tag(), user),
-            (k, e) -> run(() -> resolve(ref, credential)).whenComplete((r, error) -> {
-              if (r != null && r.failure() != null) {
-                metrics.checked(r.failure().result(), Duration.ofNanos(System.nanoTime() - started));
-              }
-            }));
-    CompletableFuture<Finding> finding = resolution.thenCompose(r -> r.failure() != null
-        ? CompletableFuture.completedFuture(r.failure())
-        : verdicts.get(new VerdictKey(ref.registry(), ref.repository(), r.digest(), fingerprint(trusted), user),
-            (k, e) -> run(() -> verify(ref, r.digest(), trusted, credential)).whenComplete((f, error) -> {
-              if (f != null) {
-                metrics.checked(f.result(), Duration.ofNanos(System.nanoTime() - started));
-              }
-            })));
+    CompletableFuture<Finding> finding = resolution(ref, credential, started).thenCompose(r -> r.failure() != null
+        ? CompletableFuture.completedFuture(r.failure()) : verdict(ref, r.digest(), trusted, credential, started));
     if (finding.isDone() && !finding.isCompletedExceptionally()) {
       return Optional.of(worded(image, ref, finding.join(), trusted));
     }
@@ -147,6 +136,32 @@ public final class ImageVerifier implements AutoCloseable {
     return Optional.empty();
   }
 
+  /** The digest of the reference: its own, or its tag's, cached, or being resolved (joined when it already is). */
+  private CompletableFuture<Resolution> resolution(ImageReference ref, RegistryCredential credential, long started) {
+    if (ref.digest() != null) {
+      return CompletableFuture.completedFuture(new Resolution(ref.digest(), null));
+    }
+    TagKey key = new TagKey(ref.registry(), ref.repository(), ref.tag(), user(credential));
+    return tags.get(key, (k, e) -> run(() -> resolve(ref, credential), () -> new Resolution(null, busy(ref)))
+        .whenComplete((r, error) -> {
+          if (r != null && r.failure() != null) {
+            metrics.checked(r.failure().result(), Duration.ofNanos(System.nanoTime() - started));
+          }
+        }));
+  }
+
+  /** The verdict on a digest under the keys: cached, or being checked (joined when it already is). */
+  private CompletableFuture<Finding> verdict(ImageReference ref, String digest, List<TrustedKey> keys,
+      RegistryCredential credential, long started) {
+    VerdictKey key = new VerdictKey(ref.registry(), ref.repository(), digest, fingerprint(keys), user(credential));
+    return verdicts.get(key, (k, e) -> run(() -> verify(ref, digest, keys, credential), () -> busy(ref))
+        .whenComplete((f, error) -> {
+          if (f != null) {
+            metrics.checked(f.result(), Duration.ofNanos(System.nanoTime() - started));
+          }
+        }));
+  }
+
   private Resolution resolve(ImageReference ref, RegistryCredential credential) {
     try {
       Optional<RegistryClient.Manifest> manifest = registry.session(ref, credential).manifest(ref.tag());
@@ -157,6 +172,8 @@ public final class ImageVerifier implements AutoCloseable {
       return new Resolution(manifest.get().digest(), null);
     } catch (RegistryException e) {
       return new Resolution(null, failed(ref, null, e));
+    } catch (RuntimeException e) {
+      return new Resolution(null, failed(ref, null, unexpected(ref, e)));
     }
   }
 
@@ -178,7 +195,26 @@ public final class ImageVerifier implements AutoCloseable {
       return settled(ref, new Finding(verdict.result(), digest, verdict.keyName(), verdict.finding(), null));
     } catch (RegistryException e) {
       return failed(ref, digest, e);
+    } catch (RuntimeException e) {
+      return failed(ref, digest, unexpected(ref, e));
     }
+  }
+
+  /**
+   * A bug or a bad endpoint setting: logged, then tried again with the backoff, so that a caller reconciling on the
+   * callback does not spin.
+   */
+  private static RegistryException unexpected(ImageReference ref, RuntimeException e) {
+    LOG.warn("checking the signature of {}/{} failed unexpectedly", ref.registry(), ref.repository(), e);
+    return new RegistryException(RegistryException.Kind.UNREACHABLE, "the check failed unexpectedly ("
+        + e.getClass().getSimpleName() + ")");
+  }
+
+  /** The answer when more checks wait than the executor's queue holds: tried again after the first retry delay. */
+  private Finding busy(ImageReference ref) {
+    Instant retryAt = clock.instant().plus(FIRST_RETRY);
+    return new Finding(VerificationResult.REGISTRY_UNREACHABLE, null, null, "cannot be checked now: the operator has "
+        + executor.getQueue().size() + " image checks waiting; trying again at " + retryAt, retryAt);
   }
 
   private Finding failed(ImageReference ref, String digest, RegistryException e) {
@@ -203,12 +239,11 @@ public final class ImageVerifier implements AutoCloseable {
     return finding;
   }
 
-  private <T> CompletableFuture<T> run(Supplier<T> task) {
+  private <T> CompletableFuture<T> run(Supplier<T> task, Supplier<T> whenBusy) {
     try {
       return CompletableFuture.supplyAsync(task, executor);
     } catch (RejectedExecutionException e) {
-      // Cannot happen with fewer checks in flight than maxEntries; if it does, it fails like a busy registry.
-      return CompletableFuture.failedFuture(e);
+      return CompletableFuture.completedFuture(whenBusy.get());
     }
   }
 
@@ -254,6 +289,11 @@ public final class ImageVerifier implements AutoCloseable {
 
   private static RegistryCredential credentialFor(ImageReference ref, List<RegistryCredential> credentials) {
     return credentials.stream().filter(c -> c.registry().equalsIgnoreCase(ref.registry())).findFirst().orElse(null);
+  }
+
+  /** Whose view of the registry a verdict is: the pull Secret's user, not its password. */
+  private static String user(RegistryCredential credential) {
+    return credential == null ? "" : credential.username();
   }
 
   private static String backoffKey(ImageReference ref) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,7 +78,7 @@ public record RegistryCredential(String registry, String username, String passwo
     if (slash >= 0) {
       host = host.substring(0, slash);
     }
-    host = host.toLowerCase(java.util.Locale.ROOT);
+    host = host.toLowerCase(Locale.ROOT);
     return host.equals("index.docker.io") || host.equals("registry-1.docker.io") ? ImageReference.DOCKER_HUB : host;
   }
 
