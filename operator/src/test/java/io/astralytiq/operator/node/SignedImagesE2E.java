@@ -135,12 +135,12 @@ class SignedImagesE2E {
   void aTagMovedToAnUnsignedImageIsRefusedWhileThePodsKeepRunningTheVerifiedDigest() {
     String namespace = teamTenant("moved-tag", ImagePolicy.Mode.Enforce);
     String tag = OperatorFixture.uniqueName("moving");
-    SignedImages.tag(IMAGES.repository("team"), IMAGES.index(), tag);
+    SignedImages.LOCAL.tag(IMAGES.repository("team"), IMAGES.index(), tag);
     create(namespace, "moving", IMAGES.team(tag));
     awaitReady(namespace, "moving");
     Set<String> pods = podUids(namespace, "moving");
 
-    SignedImages.tag(IMAGES.repository("team"), IMAGES.unsignedDigest(), tag);
+    SignedImages.LOCAL.tag(IMAGES.repository("team"), IMAGES.unsignedDigest(), tag);
 
     operator.dashboards().awaitCondition(namespace, "moving", DashboardConditions.READY, "False",
         DashboardConditions.REASON_SIGNATURE_MISSING);
@@ -173,7 +173,7 @@ class SignedImagesE2E {
     awaitReady(namespace, "running");
     Set<String> pods = podUids(namespace, "running");
     String tag = OperatorFixture.uniqueName("during-outage");
-    SignedImages.tag(IMAGES.repository("team"), IMAGES.index(), tag);
+    SignedImages.LOCAL.tag(IMAGES.repository("team"), IMAGES.index(), tag);
 
     REGISTRY.cut();
     try {
@@ -276,16 +276,16 @@ class SignedImagesE2E {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      KeyPair operatorKey = SignedImages.keyPair(keys, "operator");
-      KeyPair teamKey = SignedImages.keyPair(keys, "team");
-      KeyPair otherKey = SignedImages.keyPair(keys, "other");
-      String index = SignedImages.copy(built, base + "/runtime:signed");
-      SignedImages.sign(operatorKey, base + "/runtime", index);
-      SignedImages.copy(built, base + "/team:signed");
-      SignedImages.sign(teamKey, base + "/team", index);
-      String unsigned = SignedImages.copyPlatform(built, "linux/amd64", base + "/team:unsigned");
-      String otherKeyDigest = SignedImages.copyPlatform(built, "linux/arm64", base + "/team:other-key");
-      SignedImages.sign(otherKey, base + "/team", otherKeyDigest);
+      KeyPair operatorKey = SignedImages.LOCAL.keyPair(keys, "operator");
+      KeyPair teamKey = SignedImages.LOCAL.keyPair(keys, "team");
+      KeyPair otherKey = SignedImages.LOCAL.keyPair(keys, "other");
+      String index = SignedImages.LOCAL.copy(built, base + "/runtime:signed");
+      SignedImages.LOCAL.sign(operatorKey, base + "/runtime", index);
+      SignedImages.LOCAL.copy(built, base + "/team:signed");
+      SignedImages.LOCAL.sign(teamKey, base + "/team", index);
+      String unsigned = SignedImages.LOCAL.copyPlatform(built, "linux/amd64", base + "/team:unsigned");
+      String otherKeyDigest = SignedImages.LOCAL.copyPlatform(built, "linux/arm64", base + "/team:other-key");
+      SignedImages.LOCAL.sign(otherKey, base + "/team", otherKeyDigest);
       return new Images(registry, base, index, unsigned, otherKeyDigest, operatorKey, teamKey, otherKey);
     }
 

@@ -2,6 +2,7 @@ package io.astralytiq.operator.dashboard.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.astralytiq.operator.testing.SignedImages;
 import io.astralytiq.testing.Command;
 import io.astralytiq.testing.Project;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,31 +25,25 @@ import java.util.UUID;
  */
 final class LocalRegistry {
 
-  private static final String PASSWORD = "astralytiq-verification-it";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String address;
-  private final Path cosign;
   private final List<String> pushed = new ArrayList<>();
 
-  private LocalRegistry(String address, Path cosign) {
+  private LocalRegistry(String address) {
     this.address = address;
-    this.cosign = cosign;
   }
 
   static LocalRegistry up() {
     Command.Result up = Command.run(List.of(Project.path("hack/registry").toString(), "up"), null,
         Duration.ofMinutes(10));
     assertThat(up.exitCode()).as("hack/registry up: " + up.stderr()).isZero();
-    Command.Result built = Command.run(List.of(Project.path("hack/build-binaries").toString(), "cosign"), null,
-        Duration.ofMinutes(15));
-    assertThat(built.exitCode()).as("hack/build-binaries cosign: " + built.stderr()).isZero();
     Command.Result where = Command.run(List.of("bash", "-c", "cd \"$1\" && source hack/lib/versions.sh"
-        + " && source hack/lib/hostnet.sh && echo \"$REGISTRY\" && echo \"$COSIGN_BIN_DIR/cosign\"", "where",
+        + " && source hack/lib/hostnet.sh && echo \"$REGISTRY\"", "where",
         Project.root().toString()), null, Duration.ofSeconds(30));
     assertThat(where.exitCode()).as(where.stderr()).isZero();
     List<String> lines = where.stdout().lines().toList();
-    return new LocalRegistry(lines.get(lines.size() - 2), Path.of(lines.get(lines.size() - 1)));
+    return new LocalRegistry(lines.get(lines.size() - 1));
   }
 
   String address() {
@@ -87,15 +81,14 @@ final class LocalRegistry {
   }
 
   /** A new key pair made by cosign in dir: prefix.key (encrypted) and prefix.pub. */
-  TrustedKey keyPair(Path dir, String prefix) throws IOException {
-    run(dir, List.of("generate-key-pair", "--output-key-prefix", dir.resolve(prefix).toString()));
-    return TrustedKey.parse(prefix, Files.readString(dir.resolve(prefix + ".pub")));
+  TrustedKey keyPair(Path dir, String prefix) {
+    return TrustedKey.parse(prefix, SignedImages.LOCAL.keyPair(dir, prefix).publicKey());
   }
 
   /** cosign sign of repository@digest with dir/prefix.key, as hack/release --local signs. */
   void sign(Path dir, String prefix, String repository, String digest) {
-    run(dir, List.of("sign", "--key", dir.resolve(prefix + ".key").toString(), "--tlog-upload=false",
-        "--allow-http-registry", "--allow-insecure-registry", "-y", address + "/" + repository + "@" + digest));
+    SignedImages.LOCAL.sign(new SignedImages.KeyPair(dir.resolve(prefix + ".key"), null), address + "/" + repository,
+        digest);
     pushed.add(repository + "@" + Digests.signatureTag(digest));
   }
 
@@ -113,14 +106,6 @@ final class LocalRegistry {
         return;
       }
     }
-  }
-
-  private void run(Path dir, List<String> arguments) {
-    List<String> command = new ArrayList<>(List.of("env", "COSIGN_PASSWORD=" + PASSWORD,
-        "TUF_ROOT=" + dir.resolve("tuf"), "TUF_MIRROR=http://127.0.0.1:1", cosign.toString()));
-    command.addAll(arguments);
-    Command.Result result = Command.run(command, null, Duration.ofMinutes(2));
-    assertThat(result.exitCode()).as("cosign " + arguments.get(0) + ": " + result.stderr()).isZero();
   }
 
   private void upload(String repository, byte[] blob) throws IOException, InterruptedException {
