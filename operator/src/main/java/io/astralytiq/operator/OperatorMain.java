@@ -7,6 +7,7 @@ import io.astralytiq.operator.common.RewindGuard;
 import io.astralytiq.operator.common.StatusEvents;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.dashboard.DashboardReconciler;
+import io.astralytiq.operator.dashboard.images.DashboardImages;
 import io.astralytiq.operator.dashboard.rollout.RolloutMetrics;
 import io.astralytiq.operator.dashboard.tls.CertificateTools;
 import io.astralytiq.operator.tenant.TenantReconciler;
@@ -91,8 +92,9 @@ public final class OperatorMain {
     operator.register(new TenantReconciler(config, events, clock), c -> c.withFieldManager(FIELD_MANAGER)
         .withReconciliationMaxInterval(config.resyncPeriod()));
     CertificateTools certificates = CertificateTools.create(client, config, recorder, clock);
+    DashboardImages images = new DashboardImages(config, metrics.registry(), clock);
     operator.register(new DashboardReconciler(config, events, new RolloutMetrics(metrics.registry()), certificates,
-        clock), c -> {
+        images, clock), c -> {
       c.withFieldManager(FIELD_MANAGER).withReconciliationMaxInterval(config.resyncPeriod());
       if (config.watchesAllNamespaces()) {
         c.watchingAllNamespaces();

@@ -10,6 +10,11 @@ public final class DashboardConditions {
   /** Whether the alerts in spec.alerts are served as a PrometheusRule; False names the alert that is wrong. */
   public static final String ALERTS_READY = "AlertsReady";
   /**
+   * Whether the image carries a cosign signature by a key the tenant trusts (Tenant spec.imagePolicy), checked in
+   * the registry, and runs by the digest that was verified. Present only when a signature is required.
+   */
+  public static final String IMAGE_VERIFIED = "ImageVerified";
+  /**
    * kstatus's conditions (Flux, kpt): True while a revision rolls out. Its reason, when True, is Ready's; when
    * False, the phase.
    */
@@ -57,6 +62,28 @@ public final class DashboardConditions {
    */
   public static final String REASON_ENV_NOT_ALLOWED = "EnvNotAllowed";
   public static final String REASON_PODS_NOT_CREATED = "PodsNotCreated";
+  // Reasons of ImageVerified (and of Ready when Enforce stops a revision for them)
+  /** The image's digest carries a signature by a trusted key; the pods run that digest. */
+  public static final String REASON_SIGNATURE_VERIFIED = "SignatureVerified";
+  /** The registry is asked; the revision waits for the answer (a cached one needs no asking). */
+  public static final String REASON_VERIFICATION_PENDING = "VerificationPending";
+  /** The image's digest has no cosign signature (no sha256-HEX.sig manifest in its repository). */
+  public static final String REASON_SIGNATURE_MISSING = "SignatureMissing";
+  /** A signature is there, well-formed, but made by none of the trusted keys. */
+  public static final String REASON_SIGNATURE_UNTRUSTED = "SignatureUntrusted";
+  /** A signature that does not hold: its payload names another digest, or bytes differ from their digests. */
+  public static final String REASON_SIGNATURE_INVALID = "SignatureInvalid";
+  /** The image's tag or repository is not in the registry. */
+  public static final String REASON_IMAGE_NOT_FOUND = "ImageNotFound";
+  /** The registry did not answer in time, or answered with an error: asked again with backoff. */
+  public static final String REASON_REGISTRY_UNREACHABLE = "RegistryUnreachable";
+  /**
+   * A trusted key that cannot be used: its Secret or key is missing, it is not a PEM public key, or the operator
+   * has no key for its own runtime image; the message says which.
+   */
+  public static final String REASON_TRUSTED_KEY_INVALID = "TrustedKeyInvalid";
+  /** An image pull Secret of spec.runtime.imagePullSecrets that is missing or not a dockerconfigjson Secret. */
+  public static final String REASON_PULL_SECRET_INVALID = "PullSecretInvalid";
   // Reasons of Available and Progressing
   public static final String REASON_MINIMUM_REPLICAS_AVAILABLE = "MinimumReplicasAvailable";
   public static final String REASON_MINIMUM_REPLICAS_UNAVAILABLE = "MinimumReplicasUnavailable";

@@ -10,6 +10,7 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
@@ -66,6 +67,14 @@ public class RuntimeSpec {
   @Size(min = 1, max = 512)
   @Pattern("^[a-z0-9]([-a-z0-9._/:]*[a-zA-Z0-9_])?(@sha256:[a-f0-9]{64})?$")
   private String image;
+
+  @JsonPropertyDescription("Secrets of type kubernetes.io/dockerconfigjson in the Dashboard's namespace that the"
+      + " kubelet pulls the image with, as in a pod's imagePullSecrets; the operator reads the image's signature with"
+      + " them too.")
+  @Size(max = 16)
+  @ValidationRule(value = "self.all(s, has(s.name) && s.name != '')",
+      message = "every entry of spec.runtime.imagePullSecrets needs the name of a Secret")
+  private List<LocalObjectReference> imagePullSecrets = new ArrayList<>();
 
   @JsonPropertyDescription("Port the container serves HTTP on.")
   @Min(1)
@@ -239,5 +248,13 @@ public class RuntimeSpec {
 
   public void setPriorityClassName(String priorityClassName) {
     this.priorityClassName = priorityClassName;
+  }
+
+  public List<LocalObjectReference> getImagePullSecrets() {
+    return imagePullSecrets;
+  }
+
+  public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) {
+    this.imagePullSecrets = imagePullSecrets;
   }
 }

@@ -7,18 +7,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns a change of a resource's Ready condition (and of the conditions that report on TLS and alerts) into one
+ * Turns a change of a resource's Ready condition (and of those that report on image signatures, TLS and alerts) into one
  * Event: Normal when it became true or changed on purpose, Warning otherwise. Nothing is emitted while the reason
  * stays the same, so resyncs write no events.
  */
 public class StatusEvents {
 
   private static final String SUSPENDED = "Suspended";
-  private static final List<String> WATCHED = List.of("Ready", "TLSReady", "AlertsReady");
+  private static final List<String> WATCHED = List.of("Ready", "ImageVerified", "TLSReady", "AlertsReady");
+  /** Conditions whose way up on a first start is no news (see onTransition). */
+  private static final List<String> QUIET_ON_FIRST_START = List.of("Ready", "ImageVerified");
   private static final List<String> NORMAL_REASONS = List.of("RolledOut", "Suspended", "Ready", "TLSDisabled",
       "NoAlerts");
   private static final List<String> STARTING = List.of("RollingOut", "Pending", "CertificatePending", "TLSDisabled",
-      "NoAlerts");
+      "NoAlerts", "VerificationPending");
 
   private final EventRecorder recorder;
 
@@ -42,7 +44,7 @@ public class StatusEvents {
    */
   public void onTransition(HasMetadata resource, List<Condition> before, List<Condition> after, boolean firstStart) {
     for (String type : WATCHED) {
-      onTransition(resource, type, before, after, firstStart && "Ready".equals(type));
+      onTransition(resource, type, before, after, firstStart && QUIET_ON_FIRST_START.contains(type));
     }
   }
 

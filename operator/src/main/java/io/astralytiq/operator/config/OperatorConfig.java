@@ -35,6 +35,7 @@ import java.util.Set;
  * @param caSecretName Secret holding the operator's CA (tls.mode Operator)
  * @param tlsPolicy lifetimes of the operator's CA and certificates, and when a user's certificate is near its end
  * @param runtimeEgress the address ranges dashboard-runtime's URL datasets may not reach, and the hosts they may
+ * @param imageTrust how image signatures are read and checked, and the keys of the operator's own runtime image
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -53,7 +54,8 @@ public record OperatorConfig(
     String operatorNamespace,
     String caSecretName,
     TlsPolicy tlsPolicy,
-    RuntimeEgress runtimeEgress) {
+    RuntimeEgress runtimeEgress,
+    ImageTrust imageTrust) {
 
   /** The runtime of this release: its tag is the project version (ReleaseVersionsTest, hack/release version). */
   public static final String DEFAULT_RUNTIME_IMAGE = "ghcr.io/astralytiq/dashboard-runtime:0.1.0-SNAPSHOT";
@@ -96,7 +98,12 @@ public record OperatorConfig(
             s.duration("CA_ROTATION_OVERLAP", TlsPolicy.DEFAULTS.rotationOverlap()),
             TlsPolicy.DEFAULTS.clockSkew(),
             s.duration("CERTIFICATE_EXPIRY_WARNING", TlsPolicy.DEFAULTS.expiryWarning())),
-        new RuntimeEgress(s.list("CLUSTER_CIDRS"), s.list("EGRESS_ALLOWED_HOSTS")));
+        new RuntimeEgress(s.list("CLUSTER_CIDRS"), s.list("EGRESS_ALLOWED_HOSTS")),
+        new ImageTrust(s.string("RUNTIME_IMAGE_PUBLIC_KEYS", ImageTrust.DEFAULTS.runtimeImageKeys()),
+            s.labels("REGISTRY_ENDPOINTS"),
+            s.duration("REGISTRY_TIMEOUT", ImageTrust.DEFAULTS.registryTimeout()),
+            s.duration("IMAGE_TAG_LIFETIME", ImageTrust.DEFAULTS.tagLifetime()),
+            s.duration("IMAGE_VERIFICATION_LIFETIME", ImageTrust.DEFAULTS.resultLifetime())));
   }
 
   /** The namespace of the pod the operator runs in; outside a cluster, the namespace the chart installs to. */

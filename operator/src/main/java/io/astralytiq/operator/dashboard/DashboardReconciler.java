@@ -32,6 +32,8 @@ import io.astralytiq.operator.dashboard.dependent.Preconditions.DisruptionBudget
 import io.astralytiq.operator.dashboard.dependent.Preconditions.IngressWanted;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.PrometheusRulesInstalled;
 import io.astralytiq.operator.dashboard.dependent.Preconditions.ServiceMonitorsInstalled;
+import io.astralytiq.operator.dashboard.images.DashboardImages;
+import io.astralytiq.operator.dashboard.images.ImageDecision;
 import io.astralytiq.operator.dashboard.inputs.DashboardInputs;
 import io.astralytiq.operator.dashboard.rollout.RolloutListener;
 import io.astralytiq.operator.dashboard.rollout.RolloutPlan;
@@ -95,32 +97,35 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
   private final RolloutListener rollouts;
   private final CertificateTools certificates;
   private final AlertSettings alertSettings;
+  private final DashboardImages images;
   private final Clock clock;
 
   public DashboardReconciler(OperatorConfig config, StatusEvents events, RolloutListener rollouts,
-      CertificateTools certificates, Clock clock) {
+      CertificateTools certificates, DashboardImages images, Clock clock) {
     this.config = config;
     this.events = events;
     this.rollouts = rollouts;
     this.certificates = certificates;
     this.alertSettings = AlertSettings.of(config);
+    this.images = images;
     this.clock = clock;
   }
 
   @Override
   public List<EventSource<?, Dashboard>> prepareEventSources(EventSourceContext<Dashboard> context) {
-    return DashboardEventSources.of(context);
+    return Stream.concat(DashboardEventSources.of(context).stream(), Stream.of(images.eventSource())).toList();
   }
 
   @Override
   public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
-    DashboardInputs resolved = DashboardInputs.resolve(dashboard, context, config, clock);
+    ImageDecision image = images.decide(DashboardInputs.resolve(dashboard, context, config, clock), context);
+    DashboardInputs resolved = image.inputs();
     AlertRules alerts = AlertRules.from(resolved.model(), alertSettings);
     Applied applied = rollOut(dashboard, resolved, alerts, context);
     DashboardInputs inputs = applied.inputs();
     Optional<TlsOutcome> tls = DashboardTls.observe(inputs.model(), context, certificates, applied.operatorTls());
     DashboardStatusFactory.Computed computed = DashboardStatusFactory.compute(inputs,
-        context.getSecondaryResource(Deployment.class), applied.rollout(), features(tls, alerts, context),
+        context.getSecondaryResource(Deployment.class), applied.rollout(), features(image.verified(), tls, alerts, context),
         tls.map(TlsOutcome::notAfter).orElse(null), clock);
     DashboardStatus status = computed.status();
     events.onTransition(dashboard, dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(),
@@ -164,9 +169,10 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
     return new Applied(inputs.withProblems(refused.problems()), rollout, operatorTls);
   }
 
-  /** The optional features' outcomes, in the order the status shows them: TLSReady, AlertsReady. */
-  private static List<Outcome> features(Optional<TlsOutcome> tls, AlertRules alerts, Context<Dashboard> context) {
-    return Stream.of(tls.map(TlsOutcome::tlsReady),
+  /** The optional features' outcomes, in the order the status shows them: ImageVerified, TLSReady, AlertsReady. */
+  private static List<Outcome> features(Optional<Outcome> image, Optional<TlsOutcome> tls, AlertRules alerts,
+      Context<Dashboard> context) {
+    return Stream.of(image, tls.map(TlsOutcome::tlsReady),
         DashboardAlerts.observe(alerts, ForeignApi.PROMETHEUS_RULES.installed(context))).flatMap(Optional::stream)
         .toList();
   }

@@ -43,6 +43,7 @@ final class ReadyRules {
 
   /** In order: what the user must fix, then what they asked for, then what the cluster shows. */
   static final List<Function<Facts, Optional<Readiness>>> RULES = List.of(
+      ReadyRules::verificationPending,
       ReadyRules::inputProblems,
       ReadyRules::suspended,
       ReadyRules::rolledBack,
@@ -58,6 +59,22 @@ final class ReadyRules {
   static Readiness decide(Facts facts) {
     return RULES.stream().map(rule -> rule.apply(facts)).flatMap(Optional::stream).findFirst()
         .orElseGet(() -> progressing(facts));
+  }
+
+  /**
+   * The registry is being asked for the image's signature, and nothing else is wrong: on its way, not failed (the
+   * answer, cached or not, comes within the registry timeout).
+   */
+  static Optional<Readiness> verificationPending(Facts facts) {
+    List<Outcome> problems = facts.inputs().problems();
+    if (problems.isEmpty()
+        || !problems.stream().allMatch(p -> DashboardConditions.REASON_VERIFICATION_PENDING.equals(p.reason()))) {
+      return Optional.empty();
+    }
+    boolean running = facts.progress().exists();
+    return Readiness.of(false, DashboardConditions.REASON_VERIFICATION_PENDING, problems.get(0).message()
+        + (running ? "; the last accepted version keeps running" : ""),
+        running ? DashboardPhase.Progressing : DashboardPhase.Pending);
   }
 
   /** A mistake in the input stops the rollout; what ran before keeps running. */

@@ -41,6 +41,18 @@ class ReadyRulesTest {
   }
 
   @Test
+  void anImageWhoseSignatureIsBeingReadIsOnItsWayNotFailed() {
+    Outcome pending = DashboardInputs.problem(DashboardConditions.REASON_VERIFICATION_PENDING,
+        "reading the signature of registry.acme.io/team/app:1 from its registry");
+
+    assertThat(ReadyRules.decide(facts(new DashboardSpec(), List.of(pending), Optional.empty())).phase())
+        .isEqualTo(DashboardPhase.Pending);
+    assertThat(ReadyRules.decide(facts(new DashboardSpec(), List.of(pending), running())))
+        .satisfies(r -> assertThat(r.phase()).isEqualTo(DashboardPhase.Progressing))
+        .satisfies(r -> assertThat(r.ready().message()).endsWith("; the last accepted version keeps running"));
+  }
+
+  @Test
   void suspendedIsReady() {
     DashboardSpec spec = new DashboardSpec();
     spec.setSuspend(true);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.astralytiq.operator.config.ImageTrust;
 import io.astralytiq.operator.config.OperatorConfig;
 import io.astralytiq.operator.config.RuntimeEgress;
 import io.astralytiq.operator.config.TlsPolicy;
@@ -67,6 +68,12 @@ class HelmChartIT {
 
   private static final String RELEASE = "astralytiq-operator";
   private static final String NAMESPACE = "astralytiq-system";
+  private static final String PUBLIC_KEY = """
+      -----BEGIN PUBLIC KEY-----
+      MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAET7y/BRbDt/6mpuOEkGOPsR925rlu
+      GnoOCblWnrO7XwYnjHonYLMCE40IdWpBS1OgLEaCD8jyiexZk1liAQPWuw==
+      -----END PUBLIC KEY-----
+      """;
   /** Values given as a whole block (Kubernetes structures), not key by key. */
   private static final Set<String> BLOCKS = Set.of("resources", "podSecurityContext", "securityContext");
 
@@ -147,7 +154,11 @@ class HelmChartIT {
         Map.entry("operator.scrapeInterval", "15s"),
         Map.entry("operator.monitoringLabels.release", "kube-prometheus-stack"),
         Map.entry("operator.clusterCidrs", "{10.244.0.0/16,10.96.0.0/12}"),
-        Map.entry("operator.egressAllowedHosts", "{minio.storage.svc}")));
+        Map.entry("operator.egressAllowedHosts", "{minio.storage.svc}"),
+        Map.entry("operator.runtimeImagePublicKeys", PUBLIC_KEY),
+        Map.entry("operator.registryEndpoints.registry\\.acme\\.io", "http://198.18.0.1:5000"),
+        Map.entry("operator.registryTimeout", "3s"), Map.entry("operator.imageTagLifetime", "30s"),
+        Map.entry("operator.imageVerificationLifetime", "2h")));
 
     OperatorConfig config = OperatorConfig.from(env(chart));
 
@@ -156,12 +167,14 @@ class HelmChartIT {
         NAMESPACE, 9090, true,
         "https://runbooks.example.com/astralytiq", Duration.ofSeconds(15), Map.of("release", "kube-prometheus-stack"),
         NAMESPACE, "astralytiq-operator-ca", TlsPolicy.DEFAULTS,
-        new RuntimeEgress(List.of("10.244.0.0/16", "10.96.0.0/12"), List.of("minio.storage.svc"))));
+        new RuntimeEgress(List.of("10.244.0.0/16", "10.96.0.0/12"), List.of("minio.storage.svc")),
+        new ImageTrust(PUBLIC_KEY.strip(), Map.of("registry.acme.io", "http://198.18.0.1:5000"),
+            Duration.ofSeconds(3), Duration.ofSeconds(30), Duration.ofHours(2))));
     assertThat(OperatorConfig.from(env(render(Map.of())))).as("defaults").isEqualTo(new OperatorConfig(Set.of(),
         OperatorConfig.DEFAULT_RUNTIME_IMAGE, 10, Duration.ofMinutes(10), "ingress-nginx", "monitoring",
         "kube-system", NAMESPACE,
         8081, false, OperatorConfig.DEFAULT_RUNBOOK_BASE_URL, Duration.ofSeconds(30), Map.of(), NAMESPACE,
-        "astralytiq-operator-ca", TlsPolicy.DEFAULTS, new RuntimeEgress(List.of(), List.of())));
+        "astralytiq-operator-ca", TlsPolicy.DEFAULTS, new RuntimeEgress(List.of(), List.of()), ImageTrust.DEFAULTS));
   }
 
   @ParameterizedTest(name = "replicaCount={0}, leaderElection.enabled={1}: elects a leader={2}")
@@ -391,6 +404,17 @@ class HelmChartIT {
           assertThat(caRole(r).getRules()).anySatisfy(rule -> assertThat(rule.getResourceNames())
               .containsExactly("our-ca"));
         }),
+        new ValueCase("operator.runtimeImagePublicKeys", Map.of("operator.runtimeImagePublicKeys", PUBLIC_KEY),
+            r -> assertThat(env(r)).containsEntry("RUNTIME_IMAGE_PUBLIC_KEYS", PUBLIC_KEY)),
+        new ValueCase("operator.registryEndpoints", Map.of("operator.registryEndpoints.ghcr\\.io",
+            "https://mirror.example.com"),
+            r -> assertThat(env(r)).containsEntry("REGISTRY_ENDPOINTS", "ghcr.io=https://mirror.example.com")),
+        new ValueCase("operator.registryTimeout", Map.of("operator.registryTimeout", "4s"),
+            r -> assertThat(env(r)).containsEntry("REGISTRY_TIMEOUT", "4s")),
+        new ValueCase("operator.imageTagLifetime", Map.of("operator.imageTagLifetime", "1m"),
+            r -> assertThat(env(r)).containsEntry("IMAGE_TAG_LIFETIME", "1m")),
+        new ValueCase("operator.imageVerificationLifetime", Map.of("operator.imageVerificationLifetime", "3h"),
+            r -> assertThat(env(r)).containsEntry("IMAGE_VERIFICATION_LIFETIME", "3h")),
         new ValueCase("operator.jvmOptions", Map.of("operator.jvmOptions", "-Xmx200m"),
             r -> assertThat(env(r)).containsEntry("JAVA_TOOL_OPTIONS", "-Xmx200m")),
         new ValueCase("leaderElection.enabled", Map.of("leaderElection.enabled", "false"),

@@ -3,6 +3,7 @@ package io.astralytiq.operator.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.astralytiq.api.v1alpha1.Labels;
+import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.operator.OperatorMain;
 import io.astralytiq.operator.common.OperatorMetrics;
 import io.astralytiq.operator.config.OperatorConfig;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * The operator running in the test JVM against a real API server, as OperatorMain starts it, with test settings.
@@ -74,8 +76,13 @@ public final class OperatorFixture implements AutoCloseable {
 
   /** A new Tenant with one namespace of the same name, once the operator has made it; returns that name. */
   public String tenantNamespace(String prefix) {
+    return tenantNamespace(prefix, UnaryOperator.identity());
+  }
+
+  /** The same, for a Tenant shaped by {@code shape} from its first version (its policy applies from the start). */
+  public String tenantNamespace(String prefix, UnaryOperator<Tenant> shape) {
     String name = uniqueName(prefix);
-    client.resource(Tenants.of(name, name)).create();
+    client.resource(shape.apply(Tenants.of(name, name))).create();
     await("namespace " + name + " of tenant " + name).atMost(Duration.ofSeconds(60)).until(() -> {
       Namespace ns = client.namespaces().withName(name).get();
       return ns != null && name.equals(ns.getMetadata().getLabels().get(Labels.TENANT));

@@ -1,11 +1,13 @@
 package io.astralytiq.operator.testing;
 
+import io.astralytiq.api.v1alpha1.Tenant;
 import io.astralytiq.testing.LocalCluster;
 import io.astralytiq.testing.RealApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -119,5 +121,9 @@ public final class RunningOperator implements BeforeAllCallback, AfterAllCallbac
 
   public String tenantNamespace(String prefix) {
     return fixture.tenantNamespace(prefix);
+  }
+
+  public String tenantNamespace(String prefix, UnaryOperator<Tenant> shape) {
+    return fixture.tenantNamespace(prefix, shape);
   }
 }

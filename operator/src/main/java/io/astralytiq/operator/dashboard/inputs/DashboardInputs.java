@@ -57,6 +57,11 @@ public record DashboardInputs(DashboardModel model, List<Outcome> problems, Opti
     return withProblems(List.of(problem));
   }
 
+  /** The same inputs with another model of the same Dashboard (its image pinned to a verified digest). */
+  public DashboardInputs withModel(DashboardModel pinned) {
+    return new DashboardInputs(pinned, problems, hostHolder, admission);
+  }
+
   /** The same inputs with more problems, found applying the children. */
   public DashboardInputs withProblems(List<Outcome> found) {
     List<Outcome> more = new ArrayList<>(problems);

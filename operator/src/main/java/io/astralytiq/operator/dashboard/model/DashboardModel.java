@@ -45,9 +45,23 @@ import java.util.Set;
  * @param hostConflict whether an older Dashboard already serves the same host
  * @param tenantEgress where the tenant lets its dashboards connect to; null when it names nowhere
  * @param tenantNamespaces the namespaces the tenant holds (names in its spec and labelled as its); empty without one
+ * @param verifiedImage the image by the digest whose signature was verified, which the pods run; null when no
+ *     signature is checked (the pods run the image as the spec names it)
  */
 public record DashboardModel(Dashboard dashboard, OperatorConfig config, DefinitionContent definition, String tenant,
-    TenantTls tenantTls, boolean hostConflict, TenantEgress tenantEgress, Set<String> tenantNamespaces) {
+    TenantTls tenantTls, boolean hostConflict, TenantEgress tenantEgress, Set<String> tenantNamespaces,
+    String verifiedImage) {
+
+  public DashboardModel(Dashboard dashboard, OperatorConfig config, DefinitionContent definition, String tenant,
+      TenantTls tenantTls, boolean hostConflict, TenantEgress tenantEgress, Set<String> tenantNamespaces) {
+    this(dashboard, config, definition, tenant, tenantTls, hostConflict, tenantEgress, tenantNamespaces, null);
+  }
+
+  /** The same model, its pods running the image by the digest that was verified. */
+  public DashboardModel withVerifiedImage(String pinned) {
+    return new DashboardModel(dashboard, config, definition, tenant, tenantTls, hostConflict, tenantEgress,
+        tenantNamespaces, pinned);
+  }
 
   public String name() {
     return dashboard.getMetadata().getName();
@@ -112,6 +126,18 @@ public record DashboardModel(Dashboard dashboard, OperatorConfig config, Definit
   public String image() {
     RuntimeSpec runtime = spec().getRuntime();
     return runtime != null && runtime.getImage() != null ? runtime.getImage() : config.runtimeImage();
+  }
+
+  /** What the pods run: the verified digest when a signature was checked, else the image as asked. */
+  public String runImage() {
+    return verifiedImage != null ? verifiedImage : image();
+  }
+
+  /** The Secrets the kubelet (and the signature check) read the image's registry with. */
+  public List<String> imagePullSecrets() {
+    RuntimeSpec runtime = spec().getRuntime();
+    return runtime == null || runtime.getImagePullSecrets() == null ? List.of()
+        : runtime.getImagePullSecrets().stream().map(ref -> ref.getName()).toList();
   }
 
   public boolean runsDefaultRuntime() {

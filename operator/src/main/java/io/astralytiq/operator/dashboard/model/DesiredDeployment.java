@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
@@ -63,6 +64,7 @@ final class DesiredDeployment {
                   .withRunAsNonRoot(true)
                   .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
+                .withImagePullSecrets(imagePullSecrets(model))
                 .withContainers(container(model))
                 .withVolumes(DesiredVolumes.volumes(model))
                 .build())
@@ -71,11 +73,17 @@ final class DesiredDeployment {
         .build();
   }
 
+  /** None rather than an empty list, so that a Deployment without them is written as before they existed. */
+  private static List<LocalObjectReference> imagePullSecrets(DashboardModel model) {
+    List<String> names = model.imagePullSecrets();
+    return names.isEmpty() ? null : names.stream().map(LocalObjectReference::new).toList();
+  }
+
   private static Container container(DashboardModel model) {
     RuntimeSpec runtime = model.spec().getRuntime();
     return new ContainerBuilder()
         .withName(CONTAINER)
-        .withImage(model.image())
+        .withImage(model.runImage())
         .addNewPort().withName(RuntimeContract.PORT_NAME).withContainerPort(model.port()).withProtocol("TCP")
         .endPort()
         .withEnv(env(model))
