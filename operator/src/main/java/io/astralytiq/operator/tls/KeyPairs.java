@@ -2,6 +2,7 @@ package io.astralytiq.operator.tls;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -33,13 +34,13 @@ public final class KeyPairs {
    * other. Keys of an algorithm not known here are given the benefit of the doubt.
    */
   public static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
-    if (!privateKey.getAlgorithm().equals(publicKey.getAlgorithm())) {
+    if (!family(privateKey).equals(family(publicKey))) {
       return false;
     }
-    String algorithm = switch (privateKey.getAlgorithm()) {
+    String algorithm = switch (family(privateKey)) {
       case "RSA" -> "SHA256withRSA";
       case "EC" -> "SHA256withECDSA";
-      case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
+      case "EdDSA" -> "EdDSA";
       default -> null;
     };
     if (algorithm == null) {
@@ -57,5 +58,18 @@ public final class KeyPairs {
     } catch (GeneralSecurityException e) {
       return false;
     }
+  }
+
+  /**
+   * A key's algorithm by family: providers name the same keys differently. Once BouncyCastle is a registered
+   * provider (Sigstore Java registers it when it first parses a key), BouncyCastle's PEM converter makes "ECDSA" keys
+   * where the JDK's certificates hold "EC" ones.
+   */
+  private static String family(Key key) {
+    return switch (key.getAlgorithm()) {
+      case "EC", "ECDSA" -> "EC";
+      case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
+      default -> key.getAlgorithm();
+    };
   }
 }

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.astralytiq.operator.config.TlsPolicy;
 import java.io.StringWriter;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.Security;
 import java.security.interfaces.ECPrivateKey;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,20 @@ class PemTest {
     String pem = EC_PARAMETERS + block("EC PRIVATE KEY", "", sec1.getEncoded());
 
     assertThat(KeyPairs.matches(Pem.parsePrivateKey(pem), keys.getPublic())).isTrue();
+  }
+
+  @Test
+  void aKeyReadOnceBouncyCastleIsARegisteredProviderStillBelongsToItsJdkPublicKey() {
+    // What the operator's process looks like after its first image verification: Sigstore Java registers
+    // BouncyCastle, whose PEM converter then makes ECDSA keys, while certificates hold the JDK's EC keys.
+    if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+      Security.addProvider(new BouncyCastleProvider());
+    }
+    PrivateKey read = Pem.parsePrivateKey(Pem.privateKey(keys.getPrivate()));
+
+    assertThat(KeyPairs.matches(read, keys.getPublic())).as(read.getAlgorithm() + " key, "
+        + keys.getPublic().getAlgorithm() + " public key").isTrue();
+    assertThat(KeyPairs.matches(read, KeyPairs.generate(new SecureRandom()).getPublic())).isFalse();
   }
 
   @Test
