@@ -11,27 +11,11 @@ class AutoscaleRunTest {
 
   @Test
   void theManagersOfSpecReplicasAreThoseWhoseFieldsNameIt() {
-    Deployment deployment = Serialization.unmarshal("""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: pairs
-          managedFields:
-          - manager: astralytiq-operator
-            operation: Apply
-            fieldsType: FieldsV1
-            fieldsV1: {f:spec: {f:replicas: {}, f:template: {}}}
-          - manager: kube-controller-manager
-            operation: Update
-            subresource: scale
-            fieldsType: FieldsV1
-            fieldsV1: {f:spec: {f:replicas: {}}}
-          - manager: kube-controller-manager
-            operation: Update
-            subresource: status
-            fieldsType: FieldsV1
-            fieldsV1: {f:status: {f:replicas: {}}}
-        """, Deployment.class);
+    Deployment deployment = withManagedFields("""
+        - {manager: astralytiq-operator, operation: Apply, fieldsV1: {f:spec: {f:replicas: {}, f:template: {}}}}
+        - {manager: kube-controller-manager, operation: Update, subresource: scale, fieldsV1: {f:spec: {f:replicas: {}}}}
+        - {manager: kube-controller-manager, operation: Update, subresource: status, fieldsV1: {f:status: {f:replicas: {}}}}
+        """);
 
     assertThat(AutoscaleRun.replicaManagers(deployment))
         .containsExactly(AutoscaleRun.OPERATOR_MANAGER, "kube-controller-manager/scale");
@@ -39,15 +23,15 @@ class AutoscaleRunTest {
 
   @Test
   void aDeploymentWhoseSpecLeavesReplicasOutHasNoManagerOfThem() {
-    Deployment deployment = Serialization.unmarshal("""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: pairs
-          managedFields:
-          - {manager: astralytiq-operator, operation: Apply, fieldsType: FieldsV1, fieldsV1: {f:spec: {f:template: {}}}}
-        """, Deployment.class);
+    Deployment deployment = withManagedFields("""
+        - {manager: astralytiq-operator, operation: Apply, fieldsV1: {f:spec: {f:template: {}}}}
+        """);
 
     assertThat(AutoscaleRun.replicaManagers(deployment)).isEmpty();
+  }
+
+  private static Deployment withManagedFields(String entries) {
+    return Serialization.unmarshal("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: pairs\n  managedFields:\n"
+        + entries.indent(2), Deployment.class);
   }
 }
