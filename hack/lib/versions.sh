@@ -9,6 +9,7 @@ CONTAINERD_BIN_DIR="$ASTRALYTIQ_CACHE/containerd-$CONTAINERD_VERSION/bin"
 CNI_BIN_DIR="$ASTRALYTIQ_CACHE/cni-plugins-$CNI_PLUGINS_VERSION/bin"
 COREDNS_BIN_DIR="$ASTRALYTIQ_CACHE/coredns-$COREDNS_VERSION/bin"
 LOCAL_PATH_BIN_DIR="$ASTRALYTIQ_CACHE/local-path-provisioner-$LOCAL_PATH_VERSION/bin"
+METRICS_SERVER_BIN_DIR="$ASTRALYTIQ_CACHE/metrics-server-$METRICS_SERVER_VERSION/bin"
 THIRD_PARTY_CRD_DIR="$ASTRALYTIQ_CACHE/third-party-crds/cert-manager-$CERT_MANAGER_VERSION-prometheus-operator-$PROMETHEUS_OPERATOR_VERSION"
 # -auth: built with htpasswd, for the tests' registries that ask for a password (a new name rebuilds old caches).
 REGISTRY_BIN_DIR="$ASTRALYTIQ_CACHE/distribution-$DISTRIBUTION_VERSION-auth/bin"
