@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astralytiq.runtime.RunningApp;
 import io.astralytiq.runtime.TestDashboards;
+import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -13,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,8 +80,8 @@ class AuthorizationCodeFlowIT {
     HttpResponse<String> signedIn = browser.get(absolute(location(callback)));
     assertThat(signedIn.statusCode()).isEqualTo(200);
     assertThat(signedIn.body()).contains("id=\"signed-in\"", ">alice<", ">viewer<", "id=\"sign-out\"");
-    assertThat(browser.get(app("/api/panels?region=AMER")).body()).contains("\"rows\":[[1350,675.0]]");
-    assertThat(browser.get(app("/api/panels/total/query")).statusCode()).as("a viewer sees no query").isEqualTo(403);
+    assertThat(browser.api(app("/api/panels?region=AMER")).body()).contains("\"rows\":[[1350,675.0]]");
+    assertThat(browser.api(app("/api/panels/total/query")).statusCode()).as("a viewer sees no query").isEqualTo(403);
 
     // Sign-out is a POST that needs the page's CSRF token: without it, refused; with it, the provider's session ends.
     assertThat(browser.post(app("/logout"), Map.of()).statusCode()).isEqualTo(403);
@@ -89,7 +92,7 @@ class AuthorizationCodeFlowIT {
     assertThat(location(logout)).startsWith(TestProvider.ISSUER + "/protocol/openid-connect/logout?")
         .contains("id_token_hint=", "post_logout_redirect_uri=");
     browser.get(location(logout));
-    assertThat(browser.get(app("/api/panels")).statusCode()).as("the session is over").isEqualTo(401);
+    assertThat(browser.api(app("/api/panels")).statusCode()).as("the session is over").isEqualTo(401);
     HttpResponse<String> again = browser.get(authorization);
     assertThat(again.statusCode()).as("the provider asks for the password again").isEqualTo(200);
     assertThat(again.body()).contains("kc-form-login");
@@ -102,8 +105,8 @@ class AuthorizationCodeFlowIT {
     HttpResponse<String> login = signIn(browser, authorization, "eve", "eve-test-only");
     HttpResponse<String> callback = browser.get(location(login));
     assertThat(browser.get(absolute(location(callback))).statusCode()).isEqualTo(403);
-    assertThat(browser.get(app("/api/panels")).statusCode()).isEqualTo(403);
-    assertThat(browser.get(app("/api/export.pdf")).statusCode()).isEqualTo(403);
+    assertThat(browser.api(app("/api/panels")).statusCode()).isEqualTo(403);
+    assertThat(browser.api(app("/api/export.pdf")).statusCode()).isEqualTo(403);
   }
 
   private HttpResponse<String> signIn(Browser browser, String authorization, String user, String password) {
@@ -128,15 +131,38 @@ class AuthorizationCodeFlowIT {
         new AssertionError("no Location in a " + response.statusCode() + " from " + response.uri()));
   }
 
-  /** Cookies for both servers (one host, two ports: cookies ignore ports), redirects followed by the test. */
+  /**
+   * Cookies for both servers (one host, two ports: cookies ignore ports), redirects followed by the test. Like a
+   * browser, it sends Secure cookies to http://127.0.0.1, a potentially trustworthy origin: the provider marks its
+   * own cookies Secure even over plain HTTP.
+   */
   static final class Browser {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+    private final CookieHandler loopbackIsSecure = new CookieHandler() {
+      @Override
+      public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+        URI asSecure = "127.0.0.1".equals(uri.getHost())
+            ? URI.create("https" + uri.toString().substring(uri.getScheme().length())) : uri;
+        return cookies.get(asSecure, headers);
+      }
+
+      @Override
+      public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+        cookies.put(uri, headers);
+      }
+    };
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(loopbackIsSecure)
         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpResponse<String> get(String url) {
       return TestProvider.send(http, HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
           .header("Accept", "text/html").build());
+    }
+
+    /** What dashboard.js sends: the session cookie, JSON accepted. */
+    HttpResponse<String> api(String url) {
+      return TestProvider.send(http, HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+          .header("Accept", "application/json").build());
     }
 
     HttpResponse<String> post(String url, Map<String, String> fields) {

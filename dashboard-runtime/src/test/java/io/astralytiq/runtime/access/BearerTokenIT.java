@@ -1,6 +1,7 @@
 package io.astralytiq.runtime.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.astralytiq.runtime.RunningApp;
@@ -103,7 +104,14 @@ class BearerTokenIT {
     HttpResponse<String> query = get("/api/panels/total/query", editor);
     assertThat(query.statusCode()).isEqualTo(200);
     assertThat(query.body()).contains("SELECT sum(amount) AS total");
-    String admin = TestProvider.accessToken("carol", "carol-test-only");
+  }
+
+  @Test
+  void aUserWithASecondFactorNeedsItForATokenAndAnAdminSeesTheQuery() {
+    // carol has a TOTP credential (the realm fixture): the password alone gets no token.
+    assertThatThrownBy(() -> TestProvider.accessToken("carol", "carol-test-only"))
+        .hasMessageContaining("invalid_grant");
+    String admin = TestProvider.accessToken("carol", "carol-test-only", TestProvider.totp());
     assertThat(get("/api/panels/total/query", admin).statusCode()).isEqualTo(200);
   }
 

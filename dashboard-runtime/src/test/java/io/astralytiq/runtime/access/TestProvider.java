@@ -3,6 +3,10 @@ package io.astralytiq.runtime.access;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +29,8 @@ final class TestProvider {
   static final String CLIENT_ID = "dashboard";
   /** Test-only fixture secret (hack/idp.d/realm-astralytiq.json). */
   static final String CLIENT_SECRET = "dashboard-test-only-secret";
+  /** Test-only fixture TOTP seed of carol (hack/idp.d/realm-astralytiq.json). */
+  private static final String TOTP_SECRET = "astralytiq-test-only-totp";
 
   private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -45,9 +51,36 @@ final class TestProvider {
     return accessToken(CLIENT_ID, CLIENT_SECRET, user, password);
   }
 
+  /** With a second factor: Keycloak's password grant takes the current TOTP code as {@code totp}. */
+  static String accessToken(String user, String password, String totp) {
+    return token(Map.of("grant_type", "password", "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET,
+        "username", user, "password", password, "scope", "openid", "totp", totp), user, CLIENT_ID);
+  }
+
   static String accessToken(String clientId, String clientSecret, String user, String password) {
-    String form = form(Map.of("grant_type", "password", "client_id", clientId, "client_secret", clientSecret,
-        "username", user, "password", password, "scope", "openid"));
+    return token(Map.of("grant_type", "password", "client_id", clientId, "client_secret", clientSecret,
+        "username", user, "password", password, "scope", "openid"), user, clientId);
+  }
+
+  /**
+   * The current code of the realm fixture's TOTP credential (RFC 6238: HMAC-SHA1, 30 s, 6 digits; Keycloak keys
+   * the HMAC with the secret's UTF-8 bytes).
+   */
+  static String totp() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA1");
+      mac.init(new SecretKeySpec(TOTP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+      byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(System.currentTimeMillis() / 30_000).array());
+      int offset = hash[hash.length - 1] & 0xf;
+      int code = (ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff) % 1_000_000;
+      return String.format("%06d", code);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String token(Map<String, String> fields, String user, String clientId) {
+    String form = form(fields);
     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(ISSUER + "/protocol/openid-connect/token"))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/x-www-form-urlencoded")
