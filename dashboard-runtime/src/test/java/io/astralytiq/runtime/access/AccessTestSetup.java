@@ -1,5 +1,6 @@
 package io.astralytiq.runtime.access;
 
+import io.astralytiq.runtime.TestDashboards;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,13 @@ final class AccessTestSetup {
   static final String MEMBERS = "group:acme-viewers=viewer,group:acme-editors=editor,group:acme-admins=admin";
 
   private AccessTestSetup() {}
+
+  /** A runtime serving the test dashboard from dir, with sign-in on. */
+  static void signedInRuntime(DynamicPropertyRegistry registry, Path dir) {
+    registry.add("astralytiq.definition", () -> TestDashboards.write(dir, "1h").toString());
+    registry.add("astralytiq.temp-dir", () -> dir.resolve("tmp").toString());
+    signIn(registry, dir);
+  }
 
   static void signIn(DynamicPropertyRegistry registry, Path dir) {
     registry.add("astralytiq.access.issuer", () -> TestProvider.ISSUER);

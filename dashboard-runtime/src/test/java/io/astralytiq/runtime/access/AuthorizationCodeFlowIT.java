@@ -2,8 +2,6 @@ package io.astralytiq.runtime.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.astralytiq.runtime.RunningApp;
-import io.astralytiq.runtime.TestDashboards;
 import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.CookieManager;
@@ -13,19 +11,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The browser's sign-in at the HTTP level, against the real provider's login page: every redirect is followed by
@@ -33,27 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * password), then the page, the API with the session cookie, CSRF on sign-out, and sign-out ending the provider's
  * session too (RP-initiated logout).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuthorizationCodeFlowIT {
+class AuthorizationCodeFlowIT extends SignedInRuntime {
 
-  static final Path DIR = AccessTestSetup.tempDir("code-flow-it");
   private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("astralytiq.definition", () -> TestDashboards.write(DIR, "1h").toString());
-    registry.add("astralytiq.temp-dir", () -> DIR.resolve("tmp").toString());
-    AccessTestSetup.signIn(registry, DIR);
-  }
-
-  @Autowired
-  Environment env;
-
-  @BeforeAll
-  static void provider() {
-    TestProvider.requireRunning();
-  }
 
   @Test
   void anonymousPageIsSentToTheProviderAndAViewerSignsIn() {
@@ -116,10 +90,6 @@ class AuthorizationCodeFlowIT {
     assertThat(action.find()).as("the provider's login form").isTrue();
     return browser.post(action.group(1).replace("&amp;", "&"),
         Map.of("username", user, "password", password, "credentialId", ""));
-  }
-
-  private String app(String path) {
-    return new RunningApp(env).url(path);
   }
 
   private String absolute(String location) {

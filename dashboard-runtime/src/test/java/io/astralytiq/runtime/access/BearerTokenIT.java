@@ -4,45 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.astralytiq.runtime.RunningApp;
-import io.astralytiq.runtime.TestDashboards;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The data API and exports with bearer JWTs from the real provider (hack/idp): accepted from a member, refused
  * (401) when expired, tampered with or meant for another audience, forbidden (403) to a member of another tenant;
  * the query behind a panel for editors only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BearerTokenIT {
+class BearerTokenIT extends SignedInRuntime {
 
-  static final Path DIR = AccessTestSetup.tempDir("bearer-it");
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("astralytiq.definition", () -> TestDashboards.write(DIR, "1h").toString());
-    registry.add("astralytiq.temp-dir", () -> DIR.resolve("tmp").toString());
-    AccessTestSetup.signIn(registry, DIR);
-  }
-
-  @Autowired
-  Environment env;
-
-  @BeforeAll
-  static void provider() {
-    TestProvider.requireRunning();
-  }
 
   @Test
   void aMembersTokenReadsTheApiAndExports() {
@@ -121,7 +95,7 @@ class BearerTokenIT {
   }
 
   HttpResponse<String> get(String path, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(new RunningApp(env).url(path)))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app(path)))
         .timeout(Duration.ofSeconds(30));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);

@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
  * The real Keycloak that hack/idp runs (started by the build before the ITs), with the TEST-ONLY realm of
  * hack/idp.d: tokens from its token endpoint with the password grant, which only tests use.
  */
-final class TestProvider {
+public final class TestProvider {
 
-  static final String ISSUER = System.getProperty("astralytiq.idp.issuer",
+  public static final String ISSUER = System.getProperty("astralytiq.idp.issuer",
       "http://127.0.0.1:" + System.getProperty("astralytiq.idp.port", "8480") + "/realms/astralytiq");
   static final String CLIENT_ID = "dashboard";
   /** Test-only fixture secret (hack/idp.d/realm-astralytiq.json). */
@@ -38,7 +38,7 @@ final class TestProvider {
   private TestProvider() {}
 
   /** Fails, saying how to start it, when the provider does not answer: no test here passes without it. */
-  static void requireRunning() {
+  public static void requireRunning() {
     HttpResponse<String> discovery = send(HttpRequest.newBuilder(URI.create(ISSUER + "/.well-known/openid-configuration"))
         .timeout(Duration.ofSeconds(10)).build());
     if (discovery.statusCode() != 200) {
