@@ -53,6 +53,8 @@ class SignInBrowserIT extends SignedInRuntime {
         browser.findElements(By.cssSelector("#panel-total .metric-value")).stream()
             .anyMatch(e -> "1,350".equals(e.getText())));
 
+    // The page's CSP lets the sign-out form's redirect reach the provider, and nothing else.
+    assertThat(browser.getPageSource()).contains("id=\"sign-out\"");
     browser.findElement(By.id("sign-out")).click();
     awaitElement("username");
     assertThat(browser.getCurrentUrl()).as("signed out at the provider too: it asks again")
@@ -61,6 +63,17 @@ class SignInBrowserIT extends SignedInRuntime {
 
   private static void awaitElement(String id) {
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-        .until(() -> !browser.findElements(By.id(id)).isEmpty());
+        .alias("#" + id + " on the page; the browser is at " + browser.getCurrentUrl())
+        .until(() -> !browser.findElements(By.id(id)).isEmpty()
+            || failWithPage(browser.getCurrentUrl().contains("error") ? id : null));
+  }
+
+  /** An error page of the provider or the runtime ends the wait at once, showing what it says. */
+  private static boolean failWithPage(String waitingFor) {
+    if (waitingFor == null) {
+      return false;
+    }
+    throw new AssertionError("waiting for #" + waitingFor + ", the browser shows " + browser.getCurrentUrl() + ": "
+        + browser.findElement(By.tagName("body")).getText());
   }
 }
