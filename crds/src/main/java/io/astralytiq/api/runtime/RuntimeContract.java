@@ -66,6 +66,26 @@ public final class RuntimeContract {
   public static final String USER_ENV = "TZ";
 
   /**
+   * Sign-in (docs/access.md): the OpenID Connect issuer URL. Unset or empty, the runtime has no access control (a
+   * local run, the tests that predate it); the operator sets it for the dashboards it deploys.
+   */
+  public static final String ACCESS_ISSUER_ENV = "ASTRALYTIQ_ACCESS_ISSUER";
+  /** The dashboard's client id at the provider; also the audience bearer tokens must carry unless set apart. */
+  public static final String ACCESS_CLIENT_ID_ENV = "ASTRALYTIQ_ACCESS_CLIENT_ID";
+  /** The audience bearer tokens must carry, when it is not the client id. */
+  public static final String ACCESS_AUDIENCE_ENV = "ASTRALYTIQ_ACCESS_AUDIENCE";
+  /** Path of the file holding the client secret; the secret itself is never in the environment. */
+  public static final String ACCESS_CLIENT_SECRET_FILE_ENV = "ASTRALYTIQ_ACCESS_CLIENT_SECRET_FILE";
+  /** Where the operator mounts the client secret's Secret (one key, {@link #ACCESS_CLIENT_SECRET_KEY}). */
+  public static final String ACCESS_SECRET_DIR = "/var/run/secrets/astralytiq-access";
+  public static final String ACCESS_CLIENT_SECRET_KEY = "client-secret";
+  /**
+   * The allowed principals and their roles, comma separated: {@code group:<name>=<role>} or
+   * {@code user:<name>=<role>}, role viewer, editor or admin, from the Tenant's members or the Dashboard's access.
+   */
+  public static final String ACCESS_MEMBERS_ENV = "ASTRALYTIQ_ACCESS_MEMBERS";
+
+  /**
    * JVM flags the runtime's image must start with: exit on OutOfMemoryError, so the kubelet restarts a process
    * whose heap ran out instead of leaving it half-working and live.
    */

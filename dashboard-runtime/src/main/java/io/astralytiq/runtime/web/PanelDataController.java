@@ -3,6 +3,9 @@ package io.astralytiq.runtime.web;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.astralytiq.runtime.panels.PanelService;
 import io.astralytiq.runtime.variables.VariableResolver;
+import io.astralytiq.api.v1alpha1.definition.Panel;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,5 +40,12 @@ class PanelDataController {
   byte[] one(@PathVariable String id, @RequestParam MultiValueMap<String, String> params) {
     source.require();
     return json.of(panels.data(id, variables.resolve(RequestParams.of(params))));
+  }
+
+  /** The SQL behind a panel: for editors only when access control is on (see access.AccessConfiguration). */
+  @GetMapping(value = "/api/panels/{id}/query", produces = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, String> query(@PathVariable String id) {
+    Panel panel = source.require().panel(id).orElseThrow(() -> new NoSuchElementException("no panel '" + id + "'"));
+    return Map.of("id", panel.getId(), "query", panel.getQuery() == null ? "" : panel.getQuery());
   }
 }
