@@ -1,9 +1,9 @@
 package io.astralytiq.runtime.web;
 
+import io.astralytiq.api.v1alpha1.definition.Panel;
 import io.astralytiq.runtime.definition.DashboardSource;
 import io.astralytiq.runtime.panels.PanelService;
 import io.astralytiq.runtime.variables.VariableResolver;
-import io.astralytiq.api.v1alpha1.definition.Panel;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.http.MediaType;
